@@ -1,0 +1,172 @@
+import type { Effect, PolicyDocument, Statement } from './ast.js';
+import { compileCondition, type CompiledCondition, type MissingKeys } from './conditions/dispatch.js';
+import type { RequestContext } from './context.js';
+import { compileWildcard, regexSourceFor, type Matcher } from './glob.js';
+import { compilePrincipal, type PrincipalMatcher } from './principal.js';
+import { parseTemplate, resolveTemplate, type Template } from './variables.js';
+import type { PolicyFault } from './fault.js';
+
+/**
+ * A statement compiled for evaluation: its action test runs once per action (the result is cached by the
+ * policy list), and its resource, principal and condition tests are closures built once.
+ */
+export interface CompiledStatement {
+  /** The name of the policy the statement belongs to, for explanations. */
+  readonly policy: string;
+  readonly index: number;
+  readonly sid: string | undefined;
+  readonly effect: Effect;
+  /** Lower-cased service prefixes the statement's actions name, or `undefined` when it may match any service. */
+  readonly services: readonly string[] | undefined;
+  /** Whether the statement applies to a lower-cased action. */
+  readonly matchesAction: (lowerAction: string) => boolean;
+  readonly matchesResource: (resource: string, context: RequestContext) => boolean;
+  readonly principal: PrincipalMatcher | undefined;
+  readonly notPrincipal: PrincipalMatcher | undefined;
+  readonly conditions: readonly CompiledCondition[];
+}
+
+/** Runs every condition clause; all must hold. */
+export function conditionsHold(
+  conditions: readonly CompiledCondition[],
+  context: RequestContext,
+  missing: MissingKeys | undefined,
+): boolean {
+  for (let i = 0; i < conditions.length; i++) if (!conditions[i]!.test(context, missing)) return false;
+  return true;
+}
+
+function compileActions(patterns: readonly string[]): (lowerAction: string) => boolean {
+  const matchers = patterns.map((p) => compileWildcard(p, 'anything', true));
+  if (matchers.length === 1) return matchers[0]!;
+  return (action) => {
+    for (const m of matchers) if (m(action)) return true;
+    return false;
+  };
+}
+
+/** The service prefixes a list of action patterns can match, or `undefined` when a pattern's prefix is wild. */
+function servicesOf(patterns: readonly string[]): string[] | undefined {
+  const services = new Set<string>();
+  for (const pattern of patterns) {
+    const colon = pattern.indexOf(':');
+    const service = colon === -1 ? pattern : pattern.slice(0, colon);
+    if (colon === -1 || service.includes('*') || service.includes('?')) return undefined;
+    services.add(service.toLowerCase());
+  }
+  return [...services];
+}
+
+const MAX_RESOLVED_PATTERNS = 256;
+
+/**
+ * A resource pattern with policy variables. The regex for each combination of variable values is built once
+ * and cached, keyed by those values, so a principal's repeated requests cost one lookup.
+ */
+function variableResourceMatcher(template: Template): (resource: string, context: RequestContext) => boolean {
+  const cache = new Map<string, RegExp>();
+  const parts = template.parts;
+  const literalPrefix = template.parts[0]?.kind === 'text' ? literalHead(template.parts[0].text) : '';
+  return (resource, context) => {
+    if (!resource.startsWith(literalPrefix)) return false;
+    let key = '';
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (part.kind !== 'variable') continue;
+      const value = context.get(part.key);
+      // INVARIANT: the key tells apart every combination of values (a separator no ARN holds).
+      if (value !== undefined && value.kind === 'single')
+        key = key === '' ? value.value : `${key}\u0000${value.value}`;
+      else if (part.fallback !== undefined) key = `${key}\u0001${part.fallback}`;
+      else return false;
+    }
+    let regex = cache.get(key);
+    if (regex === undefined) {
+      const pieces = resolveTemplate(template, context);
+      if (pieces === undefined) return false;
+      if (cache.size >= MAX_RESOLVED_PATTERNS) cache.clear();
+      regex = new RegExp(regexSourceFor(pieces, 'resource'), 's');
+      cache.set(key, regex);
+    }
+    return regex.test(resource);
+  };
+}
+
+/** The text before a pattern's first wildcard: every match starts with it. */
+function literalHead(text: string): string {
+  const star = text.indexOf('*');
+  const question = text.indexOf('?');
+  const end = Math.min(star === -1 ? text.length : star, question === -1 ? text.length : question);
+  return text.slice(0, end);
+}
+
+function staticResourceMatcher(template: Template): Matcher {
+  if (template.parts.every((p) => p.kind === 'text')) return compileWildcard(template.raw, 'resource');
+  const pieces = template.parts.map((p) => ({ text: 'text' in p ? p.text : '', wild: p.kind === 'text' }));
+  const regex = new RegExp(regexSourceFor(pieces, 'resource'), 's');
+  return (resource) => regex.test(resource);
+}
+
+function compileResources(patterns: readonly string[], substitute: boolean) {
+  const templates = patterns.map((p) => parseTemplate(p, substitute));
+  if (templates.some((t) => t.raw === '*')) return (): boolean => true;
+  const fixed = templates.filter((t) => !t.hasVariables).map(staticResourceMatcher);
+  const variable = templates.filter((t) => t.hasVariables).map(variableResourceMatcher);
+  if (variable.length === 0 && fixed.length === 1) {
+    const only = fixed[0]!;
+    return (resource: string): boolean => only(resource);
+  }
+  return (resource: string, context: RequestContext): boolean => {
+    for (const m of fixed) if (m(resource)) return true;
+    for (const m of variable) if (m(resource, context)) return true;
+    return false;
+  };
+}
+
+/** Compiles one statement. Condition faults are returned rather than thrown. */
+export function compileStatement(
+  statement: Statement,
+  policy: PolicyDocument,
+  policyName: string,
+  path: string,
+): CompiledStatement | PolicyFault[] {
+  const substitute = policy.version === '2012-10-17';
+  const faults: PolicyFault[] = [];
+  const conditions: CompiledCondition[] = [];
+  for (const clause of statement.conditions) {
+    const compiled = compileCondition(clause, substitute);
+    if ('fault' in compiled) {
+      faults.push({
+        path: `${path}.Condition.${clause.operator}.${clause.key}`,
+        code: 'UnknownOperator',
+        message: compiled.fault,
+      });
+    } else conditions.push(compiled);
+  }
+  if (faults.length > 0) return faults;
+
+  const actionPatterns = statement.action ?? statement.notAction ?? [];
+  const positive = compileActions(actionPatterns);
+  const matchesAction = statement.notAction !== undefined ? (a: string) => !positive(a) : positive;
+  let matchesResource: (resource: string, context: RequestContext) => boolean;
+  if (statement.resource !== undefined) matchesResource = compileResources(statement.resource, substitute);
+  else if (statement.notResource !== undefined) {
+    const inner = compileResources(statement.notResource, substitute);
+    matchesResource = (resource, context) => !inner(resource, context);
+  } else {
+    // No Resource element (trust policies): the statement is about the resource it is attached to.
+    matchesResource = () => true;
+  }
+  return {
+    policy: policyName,
+    index: statement.index,
+    sid: statement.sid,
+    effect: statement.effect,
+    services: statement.notAction !== undefined ? undefined : servicesOf(actionPatterns),
+    matchesAction,
+    matchesResource,
+    principal: statement.principal && compilePrincipal(statement.principal),
+    notPrincipal: statement.notPrincipal && compilePrincipal(statement.notPrincipal),
+    conditions,
+  };
+}
