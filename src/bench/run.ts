@@ -3,6 +3,7 @@ import {
   createPolicySet,
   createRequest,
   evaluate,
+  PreparedPrincipal,
   type AuthorizationRequest,
   type CompiledPolicy,
   type PolicySet,
@@ -40,10 +41,11 @@ function workloadA(): Job[] {
   const rnd = new Random(1);
   const docs = Array.from({ length: 10 }, () => mixedPolicy(rnd, 10));
   const set = createPolicySet({ identity: docs.map((d, i) => compilePolicyOrThrow(d, `policy-${i}`)) });
+  const alice = new PreparedPrincipal({ arn: userArn('alice'), tags: { team: 'blue' } });
   return Array.from({ length: 10_000 }, () => ({
     set,
     docs: { identity: docs },
-    request: createRequest(randomRequest(rnd, userArn('alice'), { team: 'blue' })),
+    request: createRequest(randomRequest(rnd, alice)),
   }));
 }
 
@@ -55,8 +57,10 @@ function workloadB(): Job[] {
   const principals = Array.from({ length: 1000 }, (_, i) => {
     const picks = Array.from({ length: 5 + rnd.int(6) }, () => rnd.int(200));
     return {
-      arn: userArn(`user-${i}`),
-      tags: { team: rnd.pick(['blue', 'red', 'green']) },
+      principal: new PreparedPrincipal({
+        arn: userArn(`user-${i}`),
+        tags: { team: rnd.pick(['blue', 'red', 'green']) },
+      }),
       set: createPolicySet({ identity: picks.map((p) => compiled[p]!) }),
       docs: picks.map((p) => docs[p]!),
     };
@@ -66,7 +70,7 @@ function workloadB(): Job[] {
     return {
       set: p.set,
       docs: { identity: p.docs },
-      request: createRequest(randomRequest(rnd, p.arn, p.tags)),
+      request: createRequest(randomRequest(rnd, p.principal)),
     };
   });
 }
@@ -115,13 +119,17 @@ function workloadC(): Job[] {
     boundary: compilePolicyOrThrow(boundary, 'boundary'),
     resource: compilePolicyOrThrow(resource, 'resource'),
   });
+  const prepare = (account: string) =>
+    USERS.map((u) => new PreparedPrincipal({ arn: userArn(u, account), tags: { team: 'red' } }));
+  const insiders = prepare(ACCOUNT);
+  const outsiders = prepare(OTHER_ACCOUNT);
   return Array.from({ length: 10_000 }, (_, i) => {
     const cross = i % 2 === 1;
-    const principal = cross ? userArn(rnd.pick(USERS), OTHER_ACCOUNT) : userArn(rnd.pick(USERS));
+    const principal = rnd.pick(cross ? outsiders : insiders);
     return {
       set,
       docs: { identity, boundary, resource },
-      request: createRequest(randomRequest(rnd, principal, { team: 'red' }, ACCOUNT)),
+      request: createRequest(randomRequest(rnd, principal, ACCOUNT)),
     };
   });
 }

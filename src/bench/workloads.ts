@@ -1,4 +1,4 @@
-import type { RequestInput } from '../policy/index.js';
+import type { PreparedPrincipal, RequestInput } from '../policy/index.js';
 import { Random } from './random.js';
 
 /** A policy document as plain JSON. */
@@ -125,16 +125,11 @@ export function mixedPolicy(rnd: Random, statements: number): Doc {
   return { Version: '2012-10-17', Statement: out };
 }
 
-/** A random request from `arn` with a realistic context. */
-export function randomRequest(
-  rnd: Random,
-  principal: string,
-  tags: Record<string, string>,
-  account = ACCOUNT,
-): RequestInput {
+/** A random request from a principal (prepared once, as a server caches it), with a realistic context. */
+export function randomRequest(rnd: Random, principal: PreparedPrincipal, account = ACCOUNT): RequestInput {
   const service = rnd.pick(SERVICE_NAMES);
   return {
-    principal: { arn: principal, tags },
+    principal,
     action: `${service}:${rnd.pick(SERVICES[service]!)}`,
     resource: resourceFor(service, rnd, account),
     context: {

@@ -11,39 +11,46 @@ export type ContextValue =
 /** The values a caller may give for one key. Numbers and booleans are taken as their string forms. */
 export type ContextInput = string | number | boolean | readonly (string | number | boolean)[];
 
-/** An immutable map from lower-cased condition keys to values. */
+/**
+ * An immutable map from lower-cased condition keys to values. A context may sit on a base context (the keys
+ * derived from the principal, shared by all of its requests); its own keys win over the base's.
+ */
 export class RequestContext {
-  private readonly values: ReadonlyMap<string, ContextValue>;
+  private readonly own: ReadonlyMap<string, ContextValue>;
+  private readonly base: RequestContext | undefined;
 
-  private constructor(values: ReadonlyMap<string, ContextValue>) {
-    this.values = values;
+  private constructor(own: ReadonlyMap<string, ContextValue>, base: RequestContext | undefined) {
+    this.own = own;
+    this.base = base;
   }
 
-  /** Builds a context from plain key/value pairs. Later keys win over earlier ones that differ only in case. */
-  static from(entries: Readonly<Record<string, ContextInput>> = {}): RequestContext {
+  /**
+   * Builds a context from plain key/value pairs, on an optional base. Later keys win over earlier ones that
+   * differ only in case.
+   */
+  static from(entries: Readonly<Record<string, ContextInput>> = {}, base?: RequestContext): RequestContext {
     const map = new Map<string, ContextValue>();
-    for (const [key, raw] of Object.entries(entries)) map.set(key.toLowerCase(), toContextValue(raw));
-    return new RequestContext(map);
+    for (const key in entries) map.set(key.toLowerCase(), toContextValue(entries[key]!));
+    return new RequestContext(map, base);
   }
 
   /** The value of a key, looked up without regard to case. The key must already be lower-cased. */
   get(lowerKey: string): ContextValue | undefined {
-    return this.values.get(lowerKey);
+    const value = this.own.get(lowerKey);
+    if (value !== undefined || this.base === undefined) return value;
+    return this.base.get(lowerKey);
   }
 
-  /** A new context with the given keys added where they are not already set. */
-  withDefaults(defaults: Readonly<Record<string, ContextInput>>): RequestContext {
-    const map = new Map(this.values);
-    for (const [key, raw] of Object.entries(defaults)) {
-      const lower = key.toLowerCase();
-      if (!map.has(lower)) map.set(lower, toContextValue(raw));
-    }
-    return new RequestContext(map);
+  /** True when the key has a value here or in the base. The key must already be lower-cased. */
+  has(lowerKey: string): boolean {
+    return this.get(lowerKey) !== undefined;
   }
 
-  /** Every key, lower-cased. */
-  keys(): IterableIterator<string> {
-    return this.values.keys();
+  /** Every key, lower-cased, the base's included. */
+  keys(): string[] {
+    const keys = new Set(this.base?.keys());
+    for (const key of this.own.keys()) keys.add(key);
+    return [...keys];
   }
 }
 

@@ -26,6 +26,7 @@ export { compilePolicy, compilePolicyOrThrow, PolicyList, type CompiledPolicy } 
 export { derivePrincipal, type PrincipalKind, type RequestPrincipal } from './principal.js';
 export {
   createRequest,
+  PreparedPrincipal,
   type AuthorizationRequest,
   type PrincipalInput,
   type RequestInput,

@@ -17,7 +17,8 @@ export interface PrincipalInput {
 
 /** A request as a caller describes it. */
 export interface RequestInput {
-  readonly principal: string | PrincipalInput;
+  /** The principal: its ARN, a description, or one prepared once for many requests. */
+  readonly principal: string | PrincipalInput | PreparedPrincipal;
   readonly action: string;
   /** The resource ARN; `*` when the action takes no resource. */
   readonly resource?: string | undefined;
@@ -40,8 +41,22 @@ export interface AuthorizationRequest {
   readonly context: RequestContext;
 }
 
-/** The context keys AWS derives from the principal, and from the clock when one is given. */
-function derivedKeys(principal: RequestPrincipal, input: PrincipalInput, now: RequestInput['now']) {
+/**
+ * A principal with the context keys AWS derives from it, prepared once and shared by all of its requests.
+ */
+export class PreparedPrincipal {
+  readonly principal: RequestPrincipal;
+  readonly context: RequestContext;
+
+  constructor(input: string | PrincipalInput) {
+    const principalInput: PrincipalInput = typeof input === 'string' ? { arn: input } : input;
+    this.principal = derivePrincipal(principalInput.arn, principalInput);
+    this.context = RequestContext.from(principalKeys(this.principal, principalInput));
+  }
+}
+
+/** The context keys AWS derives from the principal. */
+function principalKeys(principal: RequestPrincipal, input: PrincipalInput): Record<string, ContextInput> {
   const keys: Record<string, ContextInput> = {};
   if (principal.kind !== 'anonymous' && principal.kind !== 'service' && principal.kind !== 'webIdentity') {
     keys['aws:PrincipalArn'] = principalArnKey(principal);
@@ -58,23 +73,28 @@ function derivedKeys(principal: RequestPrincipal, input: PrincipalInput, now: Re
   if (input.userId !== undefined) keys['aws:userid'] = input.userId;
   else if (principal.kind === 'root') keys['aws:userid'] = principal.account;
   for (const [tag, value] of Object.entries(input.tags ?? {})) keys[`aws:PrincipalTag/${tag}`] = value;
-  if (now !== undefined) {
-    const ms = typeof now === 'number' ? now : now.getTime();
+  return keys;
+}
+
+/** The request's own context: the caller's keys, plus the clock's where the caller gave none. */
+function requestKeys(input: RequestInput): Readonly<Record<string, ContextInput>> {
+  if (input.now === undefined) return input.context ?? {};
+  const keys: Record<string, ContextInput> = { ...input.context };
+  const lower = new Set(Object.keys(keys).map((k) => k.toLowerCase()));
+  const ms = typeof input.now === 'number' ? input.now : input.now.getTime();
+  if (!lower.has('aws:currenttime'))
     keys['aws:CurrentTime'] = new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    keys['aws:EpochTime'] = String(Math.floor(ms / 1000));
-  }
+  if (!lower.has('aws:epochtime')) keys['aws:EpochTime'] = String(Math.floor(ms / 1000));
   return keys;
 }
 
 /** Builds an evaluable request. Keys given in `context` win over derived ones. */
 export function createRequest(input: RequestInput): AuthorizationRequest {
-  const principalInput: PrincipalInput =
-    typeof input.principal === 'string' ? { arn: input.principal } : input.principal;
-  const principal = derivePrincipal(principalInput.arn, principalInput);
+  const prepared =
+    input.principal instanceof PreparedPrincipal ? input.principal : new PreparedPrincipal(input.principal);
+  const { principal } = prepared;
   const resource = input.resource ?? '*';
-  const context = RequestContext.from(input.context).withDefaults(
-    derivedKeys(principal, principalInput, input.now),
-  );
+  const context = RequestContext.from(requestKeys(input), prepared.context);
   const resourceAccount = input.resourceAccount || parseArn(resource)?.account || principal.account;
   return { principal, action: input.action, resource, resourceAccount, context };
 }
