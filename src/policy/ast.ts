@@ -42,6 +42,10 @@ export interface ConditionClause {
 export interface Statement {
   /** The statement's position in its policy. */
   readonly index: number;
+  /** The statement's JSON path: `$.Statement[i]`, or `$.Statement` when the policy holds a single object. */
+  readonly path: string;
+  /** The elements written as a bare string rather than a list (`Action`, `Resource`, …), for fault paths. */
+  readonly scalarElements: readonly string[];
   readonly sid: string | undefined;
   readonly effect: Effect;
   readonly principal: PrincipalBlock | undefined;

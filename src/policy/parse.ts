@@ -130,7 +130,7 @@ function parseDocument(raw: unknown, kind: PolicyKind, sink: FaultSink): PolicyD
       `Statement must be an object or a list, not ${describe(statementValue)}.`,
     );
   }
-  checkUniqueSids(statements, Array.isArray(statementValue), sink);
+  checkUniqueSids(statementValue, sink);
   return { version, id: typeof idValue === 'string' ? idValue : undefined, statements };
 }
 
@@ -145,16 +145,22 @@ function parseVersion(value: unknown, sink: FaultSink): PolicyVersion | undefine
   return undefined;
 }
 
-function checkUniqueSids(statements: readonly Statement[], isList: boolean, sink: FaultSink): void {
+/** Sids must be unique; checked on the raw statements, so that a statement with other faults still counts. */
+function checkUniqueSids(statementValue: unknown, sink: FaultSink): void {
+  if (!Array.isArray(statementValue)) return;
   const seen = new Set<string>();
-  for (const statement of statements) {
-    if (statement.sid === undefined || statement.sid === '') continue;
-    if (seen.has(statement.sid)) {
-      const path = isList ? `$.Statement[${statement.index}].Sid` : '$.Statement.Sid';
-      sink.add(path, 'DuplicateSid', `The Sid \`${statement.sid}\` is used by more than one statement.`);
+  statementValue.forEach((raw, i) => {
+    const sid = isRecord(raw) ? raw['Sid'] : undefined;
+    if (typeof sid !== 'string' || sid === '') return;
+    if (seen.has(sid)) {
+      sink.add(
+        `$.Statement[${i}].Sid`,
+        'DuplicateSid',
+        `The Sid \`${sid}\` is used by more than one statement.`,
+      );
     }
-    seen.add(statement.sid);
-  }
+    seen.add(sid);
+  });
 }
 
 function parseStatement(
@@ -196,8 +202,13 @@ function parseStatement(
   }
   checkElementsForKind(kind, raw, path, sink);
   if (effect === undefined) return undefined;
+  const scalarElements = ['Action', 'NotAction', 'Resource', 'NotResource'].filter(
+    (element) => typeof raw[element] === 'string',
+  );
   return {
     index,
+    path,
+    scalarElements,
     sid,
     effect,
     principal,

@@ -15,8 +15,8 @@ export interface CompiledPolicy {
 export function compilePolicy(document: PolicyDocument, name: string): CompiledPolicy | PolicyFault[] {
   const statements: CompiledStatement[] = [];
   const faults: PolicyFault[] = [];
-  document.statements.forEach((statement, i) => {
-    const compiled = compileStatement(statement, document, name, `$.Statement[${i}]`);
+  document.statements.forEach((statement) => {
+    const compiled = compileStatement(statement, document, name);
     if (Array.isArray(compiled)) faults.push(...compiled);
     else statements.push(compiled);
   });

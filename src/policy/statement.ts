@@ -128,7 +128,6 @@ export function compileStatement(
   statement: Statement,
   policy: PolicyDocument,
   policyName: string,
-  path: string,
 ): CompiledStatement | PolicyFault[] {
   const substitute = policy.version === '2012-10-17';
   const faults: PolicyFault[] = [];
@@ -137,8 +136,8 @@ export function compileStatement(
     const compiled = compileCondition(clause, substitute);
     if ('fault' in compiled) {
       faults.push({
-        path: `${path}.Condition.${clause.operator}.${clause.key}`,
-        code: 'UnknownOperator',
+        path: `${statement.path}.Condition.${clause.operator}.${clause.key}`,
+        code: compiled.code,
         message: compiled.fault,
       });
     } else conditions.push(compiled);

@@ -38,7 +38,7 @@ describe('validatePolicy', () => {
       Version: '2012-10-17',
       Statement: [{ ...ALLOW, NotAction: 's3:Get:Object', Action: undefined }],
     });
-    expect(fault).toMatchObject({ path: '$.Statement[0].NotAction[0]', code: 'InvalidActionFormat' });
+    expect(fault).toMatchObject({ path: '$.Statement[0].NotAction', code: 'InvalidActionFormat' });
     expect(fault && awsMessageFor(fault)).toBe(
       'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.',
     );
@@ -46,7 +46,7 @@ describe('validatePolicy', () => {
 
   it('InvalidActionVendor for a vendor with characters a vendor cannot have', () => {
     expect(faults({ ...ALLOW, Action: 's 3:GetObject' })).toEqual([
-      { path: '$.Statement[0].Action[0]', code: 'InvalidActionVendor' },
+      { path: '$.Statement[0].Action', code: 'InvalidActionVendor' },
     ]);
   });
 
@@ -62,13 +62,13 @@ describe('validatePolicy', () => {
 
   it('InvalidResourceFormat for an unknown partition, and in NotResource', () => {
     expect(faults({ ...ALLOW, Resource: undefined, NotResource: 'arn:aws-mars:s3:::bucket' })).toEqual([
-      { path: '$.Statement[0].NotResource[0]', code: 'InvalidResourceFormat' },
+      { path: '$.Statement[0].NotResource', code: 'InvalidResourceFormat' },
     ]);
   });
 
   it('InvalidResourceFormat for an IAM resource with a region', () => {
     expect(faults({ ...ALLOW, Resource: 'arn:aws:iam:us-east-1:111122223333:user/alice' })).toEqual([
-      { path: '$.Statement[0].Resource[0]', code: 'InvalidResourceFormat' },
+      { path: '$.Statement[0].Resource', code: 'InvalidResourceFormat' },
     ]);
   });
 
@@ -116,8 +116,8 @@ describe('validatePolicy', () => {
     expect(validatePolicy(document).map(({ path, code }) => ({ path, code }))).toEqual([
       { path: '$.Statement[0].Unknown', code: 'UnknownElement' },
       { path: '$.Statement[2].Sid', code: 'DuplicateSid' },
-      { path: '$.Statement[0].Action[0]', code: 'InvalidActionFormat' },
-      { path: '$.Statement[0].Resource[0]', code: 'InvalidResourceFormat' },
+      { path: '$.Statement[0].Action', code: 'InvalidActionFormat' },
+      { path: '$.Statement[0].Resource', code: 'InvalidResourceFormat' },
       { path: '$.Statement[1].Condition.DateLessThan.aws:CurrentTime', code: 'InvalidConditionValue' },
     ]);
   });

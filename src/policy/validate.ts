@@ -45,14 +45,13 @@ function semanticFaults(policy: PolicyDocument): PolicyFault[] {
   const faults: PolicyFault[] = [];
   const substitute = policy.version === '2012-10-17';
   for (const statement of policy.statements) {
-    const path = `$.Statement[${statement.index}]`;
+    const path = statement.path;
     checkActions(statement, path, faults);
     checkResources(statement, path, faults);
     for (const clause of statement.conditions) {
       const where = `${path}.Condition.${clause.operator}.${clause.key}`;
       const compiled = compileCondition(clause, substitute);
-      if ('fault' in compiled)
-        faults.push({ path: where, code: 'InvalidConditionValue', message: compiled.fault });
+      if ('fault' in compiled) faults.push({ path: where, code: compiled.code, message: compiled.fault });
       if (!clause.key.includes(':')) {
         faults.push({
           path: where,
@@ -69,7 +68,7 @@ function semanticFaults(policy: PolicyDocument): PolicyFault[] {
 function checkActions(statement: Statement, path: string, faults: PolicyFault[]): void {
   const element = statement.action !== undefined ? 'Action' : 'NotAction';
   (statement.action ?? statement.notAction ?? []).forEach((action, i) => {
-    const where = `${path}.${element}[${i}]`;
+    const where = elementPath(statement, path, element, i);
     if (action === '*') return;
     const colons = action.split(':').length - 1;
     if (colons === 0) {
@@ -96,7 +95,7 @@ function checkActions(statement: Statement, path: string, faults: PolicyFault[])
 function checkResources(statement: Statement, path: string, faults: PolicyFault[]): void {
   const element = statement.resource !== undefined ? 'Resource' : 'NotResource';
   (statement.resource ?? statement.notResource ?? []).forEach((resource, i) => {
-    const where = `${path}.${element}[${i}]`;
+    const where = elementPath(statement, path, element, i);
     const message = resourceFault(resource);
     if (message !== undefined) faults.push({ path: where, code: 'InvalidResourceFormat', message });
   });
@@ -155,4 +154,9 @@ function checkVariablesNeedVersion(statement: Statement, path: string, faults: P
         'Policy variables are substituted only in policies with `"Version": "2012-10-17"`; here they are plain text.',
     });
   }
+}
+
+/** The JSON path of one value of a list element, which may have been written as a bare string. */
+function elementPath(statement: Statement, path: string, element: string, i: number): string {
+  return statement.scalarElements.includes(element) ? `${path}.${element}` : `${path}.${element}[${i}]`;
 }

@@ -33,9 +33,10 @@ function partMatcher(part: readonly PatternPiece[]): Matcher {
 function piecesMatcher(pieces: readonly PatternPiece[]): ArnMatcher {
   const parts = splitParts(pieces);
   if (parts.length < 6) {
-    // Not ARN-shaped: only a bare wildcard can match anything, so compare the whole text.
-    const whole = partMatcher(pieces);
-    return (value) => whole(value);
+    // Not ARN-shaped: each of the six parts is compared on its own, so only a bare `*` can match an ARN.
+    const text = pieces.map((p) => p.text).join('');
+    const anything = text === '*' && pieces.every((p) => p.wild);
+    return (value) => anything || value === text;
   }
   const matchers = parts.map(partMatcher);
   return (value) => {

@@ -21,7 +21,8 @@ export const BINARY_OPERATORS: readonly OperatorSpec[] = [
       const wanted = new Set<string>();
       for (const template of values) {
         const bytes = decodeBase64(template.raw);
-        if (bytes === undefined) return { fault: `\`${template.raw}\` is not base64.` };
+        if (bytes === undefined)
+          return { code: 'InvalidConditionValue', fault: `\`${template.raw}\` is not base64.` };
         wanted.add(bytes);
       }
       return (value) => {

@@ -2,8 +2,9 @@ import type { OperatorSpec } from './operator.js';
 import { orderedFamily } from './ordered.js';
 
 const EPOCH = /^\s*-?\d+(\.\d+)?\s*$/;
-// ISO 8601: a date, optionally a time with optional fractions and an optional zone.
-const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+// The W3C profile of ISO 8601: YYYY-MM, YYYY-MM-DD, optionally a time with optional fractions and zone.
+const ISO = /^\d{4}-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?$/i;
+const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
 const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/i;
 
 /**
@@ -19,6 +20,8 @@ export function parseDate(text: string): number | undefined {
     return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
   }
   if (!ISO.test(text)) return undefined;
+  const yearMonth = YEAR_MONTH.exec(text);
+  if (yearMonth) return Date.UTC(Number(yearMonth[1]), Number(yearMonth[2]) - 1, 1);
   // A zoneless date-time is UTC in AWS; JavaScript would read it as local time.
   const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(text) || !text.includes('T');
   const normalised = text.replace(' ', 'T');

@@ -45,9 +45,13 @@ export function parseOperatorName(name: string): OperatorName | ValueFault {
     ifExists = true;
     base = lookupOperator(rest.slice(0, -IF_EXISTS.length));
   }
-  if (base === undefined) return { fault: `\`${name}\` is not a condition operator.` };
+  if (base === undefined)
+    return { code: 'UnknownOperator', fault: `\`${name}\` is not a condition operator.` };
   if (base.testsPresence && (ifExists || qualifier !== 'none')) {
-    return { fault: `\`${name}\` is not a condition operator: Null takes no qualifier and no IfExists.` };
+    return {
+      code: 'UnknownOperator',
+      fault: `\`${name}\` is not a condition operator: Null takes no qualifier and no IfExists.`,
+    };
   }
   return { qualifier, base, ifExists };
 }

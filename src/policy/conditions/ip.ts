@@ -108,7 +108,11 @@ function ipOperator(name: string, negated: boolean): OperatorSpec {
       const blocks: Block[] = [];
       for (const template of values) {
         const block = parseBlock(template.raw);
-        if (block === undefined) return { fault: `\`${template.raw}\` is not an IP address or CIDR block.` };
+        if (block === undefined)
+          return {
+            code: 'InvalidConditionValue',
+            fault: `\`${template.raw}\` is not an IP address or CIDR block.`,
+          };
         blocks.push(block);
       }
       return (value) => {

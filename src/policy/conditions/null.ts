@@ -17,7 +17,10 @@ export const NULL_OPERATORS: readonly OperatorSpec[] = [
       for (const template of values) {
         const text = template.raw.toLowerCase();
         if (text !== 'true' && text !== 'false')
-          return { fault: `Null takes \`true\` or \`false\`, not \`${template.raw}\`.` };
+          return {
+            code: 'InvalidConditionValue',
+            fault: `Null takes \`true\` or \`false\`, not \`${template.raw}\`.`,
+          };
         wanted.add(text);
       }
       return (absent) => wanted.has(absent);

@@ -10,8 +10,9 @@ import type { Template } from '../variables.js';
  */
 export type ValueTest = (value: string, context: RequestContext) => boolean | undefined;
 
-/** A fault in a condition's policy values, as one sentence. */
+/** A fault in a condition: an operator that does not exist, or a policy value the operator cannot read. */
 export interface ValueFault {
+  readonly code: 'UnknownOperator' | 'InvalidConditionValue';
   readonly fault: string;
 }
 

@@ -41,7 +41,7 @@ export function orderedFamily(
       const numbers: number[] = [];
       for (const template of values) {
         const n = toNumber(template.raw);
-        if (n === undefined) return { fault: describeBad(template.raw) };
+        if (n === undefined) return { code: 'InvalidConditionValue', fault: describeBad(template.raw) };
         numbers.push(n);
       }
       const compare = COMPARE[comparison];
