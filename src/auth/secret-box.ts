@@ -28,7 +28,11 @@ export function secretBoxFor(masterKey: Uint8Array): SecretBox {
       if (version !== 'v1' || iv === undefined || tag === undefined || data === undefined) {
         throw new Error('not a sealed secret');
       }
-      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+      // authTagLength pins the tag to the 16 bytes seal() writes: without it GCM accepts a tag cut to 4 bytes,
+      // which would make a forgery a matter of 2^32 guesses instead of 2^128.
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'), {
+        authTagLength: 16,
+      });
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
       return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
         'utf8',

@@ -1,58 +1,84 @@
-import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
+import { startServer, type ServerOptions } from '../server/start.js';
 import type { CommandIo } from './io.js';
 
-const USAGE = 'usage: iamd serve [--host H] [--port P]\n';
+const USAGE =
+  'usage: iamd serve [--host H] [--port P] [--data DIR | --database-url URL] [--account-id ID] [--dev]\n';
 
-/**
- * `iamd serve`. So far it answers `GET /_iamd/health` and refuses every AWS action with AWS's `InvalidAction`
- * error: the IAM and STS operations, SigV4 and storage arrive with the server work (see docs/compatibility.md).
- */
-export async function serveCommand(args: readonly string[], io: CommandIo): Promise<number> {
+/** Resolves flags, then environment variables, then defaults. Returns a message for a bad value. */
+export function serveOptions(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): ServerOptions | string {
   let values;
   try {
     ({ values } = parseArgs({
       args: [...args],
       options: {
-        host: { type: 'string', default: process.env['IAMD_HOST'] ?? '127.0.0.1' },
-        port: { type: 'string', default: process.env['IAMD_PORT'] ?? '4599' },
+        host: { type: 'string' },
+        port: { type: 'string' },
+        data: { type: 'string' },
+        'database-url': { type: 'string' },
+        'account-id': { type: 'string' },
+        dev: { type: 'boolean' },
       },
       strict: true,
     }));
   } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return error instanceof Error ? error.message : String(error);
+  }
+  const port = Number(values.port ?? env['IAMD_PORT'] ?? '4599');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    return `\`${values.port ?? env['IAMD_PORT']}\` is not a port number`;
+  const accountId = values['account-id'] ?? env['IAMD_ACCOUNT_ID'] ?? '123456789012';
+  if (!/^\d{12}$/.test(accountId)) return `\`${accountId}\` is not a 12-digit account id`;
+  const keyId = env['IAMD_ROOT_ACCESS_KEY_ID'];
+  const secret = env['IAMD_ROOT_SECRET_ACCESS_KEY'];
+  if ((keyId === undefined) !== (secret === undefined)) {
+    return 'IAMD_ROOT_ACCESS_KEY_ID and IAMD_ROOT_SECRET_ACCESS_KEY must be set together';
+  }
+  const devEnv = env['IAMD_DEV'];
+  return {
+    host: values.host ?? env['IAMD_HOST'] ?? '127.0.0.1',
+    port,
+    dataDir: values.data ?? env['IAMD_DATA'] ?? './iamd-data',
+    databaseUrl: values['database-url'] ?? env['IAMD_DATABASE_URL'],
+    accountId,
+    dev: values.dev ?? (devEnv === '1' || devEnv === 'true'),
+    rootKey:
+      keyId !== undefined && secret !== undefined
+        ? { accessKeyId: keyId, secretAccessKey: secret }
+        : undefined,
+    env,
+  };
+}
+
+/**
+ * `iamd serve`: IAM and STS over the AWS Query protocol on one port. Prints the endpoint, and on the first start
+ * the root access key, once.
+ */
+export async function serveCommand(args: readonly string[], io: CommandIo): Promise<number> {
+  const options = serveOptions(args, process.env);
+  if (typeof options === 'string') {
+    io.stderr.write(`iamd serve: ${options}\n${USAGE}`);
     return 2;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    io.stderr.write(`iamd serve: \`${values.port}\` is not a port number\n`);
-    return 2;
+  const server = await startServer(options);
+  io.stdout.write(
+    `iamd listening on ${server.url} (account ${options.accountId}${options.dev ? ', dev mode: state in memory' : ''})\n`,
+  );
+  if (server.createdRootKey !== undefined) {
+    io.stdout.write(
+      `Root access key created. The secret is shown this once; store it now.\n` +
+        `  AWS_ACCESS_KEY_ID=${server.createdRootKey.accessKeyId}\n` +
+        `  AWS_SECRET_ACCESS_KEY=${server.createdRootKey.secretAccessKey}\n`,
+    );
   }
-  const server = createServer((req, res) => {
-    if (req.method === 'GET' && req.url === '/_iamd/health') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-      return;
-    }
-    req.resume();
-    res
-      .writeHead(400, { 'content-type': 'text/xml' })
-      .end(
-        '<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code>' +
-          '<Message>This iamd build serves the policy engine only; the IAM and STS APIs are not implemented yet.</Message>' +
-          '</Error><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>',
-      );
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, values.host, resolve);
-  });
-  const address = server.address();
-  const bound = typeof address === 'object' && address !== null ? address.port : port;
-  io.stdout.write(`iamd listening on http://${values.host}:${bound}\n`);
   await new Promise<void>((resolve) => {
-    const stop = () => server.close(() => resolve());
+    const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await server.close();
   return 0;
 }

@@ -21,8 +21,16 @@ export interface Caller {
   readonly roleId?: string | undefined;
   /** For temporary credentials: when they expire. */
   readonly expiresAt?: Date | undefined;
-  /** Context keys the credentials carry (MFA, session tags, source identity, token issue time). */
+  /** Context keys the credentials carry (MFA, source identity, token issue time). */
   readonly context?: Readonly<Record<string, ContextInput>> | undefined;
+  /** The IAM user or role whose policies apply to the caller; absent for the root user. */
+  readonly policyHolder?: { readonly type: 'user' | 'role'; readonly id: string } | undefined;
+  /** For temporary credentials created with session policies: the policy documents (JSON text). */
+  readonly sessionPolicies?: readonly string[] | undefined;
+  /** For temporary credentials: the session tags, which override the holder's tags of the same key. */
+  readonly sessionTags?: Readonly<Record<string, string>> | undefined;
+  /** For temporary credentials: the session tag keys that pass on to chained role sessions. */
+  readonly transitiveTagKeys?: readonly string[] | undefined;
 }
 
 /**
@@ -51,9 +59,18 @@ export interface OperationContext {
     action: string,
     resource: string,
     context?: Readonly<Record<string, ContextInput>>,
+    options?: AuthorizeOptions,
   ): Promise<void>;
   /** Tells the authorizer that identities, policies or attachments changed, so cached policy sets are stale. */
   policiesChanged(): void;
+}
+
+/** What else takes part in an authorization besides the caller's own policies. */
+export interface AuthorizeOptions {
+  /** The resource-based policy that applies (for sts:AssumeRole, the role's trust policy), as JSON text. */
+  readonly resourcePolicy?: string | undefined;
+  /** The account that owns the resource, when it is not the caller's. */
+  readonly resourceAccount?: string | undefined;
 }
 
 /** One operation: decoded input in, output out (shaped as the service model's output structure). */

@@ -21,7 +21,9 @@ export function paginate<T>(
   if (!Number.isInteger(max) || max < 1 || max > 1000) {
     throw new AwsError(
       'ValidationError',
-      `1 validation error detected: Value '${max}' at 'maxItems' failed to satisfy constraint: Member must have value ${max < 1 ? 'greater than or equal to 1' : 'less than or equal to 1000'}`,
+      `1 validation error detected: Value '${max}' at 'maxItems' failed to satisfy constraint: Member must have value ${
+        max < 1 ? 'greater than or equal to 1' : 'less than or equal to 1000'
+      }`,
     );
   }
   const start = input.Marker === undefined ? 0 : decodeMarker(input.Marker);
@@ -44,5 +46,6 @@ function decodeMarker(marker: string): number {
   } catch {
     // fall through to the error below
   }
-  throw new AwsError('InvalidInput', 'Invalid Marker.');
+  // The code and message AWS returns (recorded in shared/aws-reference).
+  throw new AwsError('ValidationError', 'Invalid Marker.');
 }

@@ -1,0 +1,10 @@
+import type { OperationTable } from '../operation/context.js';
+import type { IAMOperations } from '../protocol/models/iam-types.js';
+import { ACCESS_OPERATIONS } from './access.js';
+import { IDENTITY_OPERATIONS } from './identities.js';
+
+/** Every IAM operation iamd implements, by name. */
+export const IAM_OPERATIONS: OperationTable<IAMOperations> = {
+  ...IDENTITY_OPERATIONS,
+  ...ACCESS_OPERATIONS,
+};

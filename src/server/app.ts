@@ -1,0 +1,104 @@
+import { AwsError } from '../errors/aws-error.js';
+import type { IdGenerator } from '../auth/ids.js';
+import type { SecretBox } from '../auth/secret-box.js';
+import type { Caller, OperationContext } from '../operation/context.js';
+import type { ManagedPolicyCatalog } from '../operation/managed-policies.js';
+import type { Store } from '../store/store.js';
+import type { SessionTokenMinter, StsContext } from '../sts/context.js';
+import type { Authorizer } from './authorizer.js';
+import { errorResponse } from './error-response.js';
+import type { HttpRequest, HttpResponse } from './http.js';
+import { operationFor, type ProtocolCodec } from './dispatch.js';
+
+/** Establishes who signed a request, or throws AWS's authentication error. */
+export type Authenticate = (
+  request: HttpRequest,
+  params: URLSearchParams,
+) => Promise<{ caller: Caller; region: string }>;
+
+/** What the app is built from. Everything stateful is passed in (no module-level state). */
+export interface AppDeps {
+  readonly store: Store;
+  readonly partition: string;
+  readonly secrets: SecretBox;
+  readonly ids: IdGenerator;
+  readonly managedPolicies: ManagedPolicyCatalog;
+  readonly tokens: SessionTokenMinter;
+  readonly codec: ProtocolCodec;
+  readonly authenticate: Authenticate;
+  readonly authorizer: Authorizer;
+  readonly clock: () => Date;
+  /** In `--dev`: returns the server to a fresh account with the same root key. */
+  readonly reset?: (() => Promise<void>) | undefined;
+}
+
+const XML = { 'content-type': 'text/xml' };
+const JSON_TYPE = { 'content-type': 'application/json' };
+
+/** The HTTP app: one function from request to response, with no sockets (see node-adapter.ts for those). */
+export function createApp(deps: AppDeps): (request: HttpRequest) => Promise<HttpResponse> {
+  return async (request) => {
+    if (request.path === '/_iamd/health' && request.method === 'GET') {
+      return { status: 200, headers: JSON_TYPE, body: '{"status":"ok"}' };
+    }
+    if (
+      (request.path === '/_iamd/reset' || request.path === '/moto-api/reset') &&
+      request.method === 'POST'
+    ) {
+      if (deps.reset === undefined)
+        return { status: 404, headers: JSON_TYPE, body: '{"error":"reset is only available with --dev"}' };
+      await deps.reset();
+      return { status: 200, headers: JSON_TYPE, body: '{"status":"reset"}' };
+    }
+    return handleQuery(deps, request);
+  };
+}
+
+/** The AWS Query protocol: IAM and STS, told apart by the credential scope (or, unsigned, by the action). */
+async function handleQuery(deps: AppDeps, request: HttpRequest): Promise<HttpResponse> {
+  const requestId = deps.ids.requestId();
+  const params = new URLSearchParams(request.query);
+  if (request.method === 'POST')
+    for (const [k, v] of new URLSearchParams(request.body.toString('utf8'))) params.append(k, v);
+  const service = deps.codec.serviceOf(request, params);
+  try {
+    if (request.method !== 'POST' && request.method !== 'GET') {
+      throw new AwsError('InvalidAction', `The HTTP method ${request.method} is not supported.`);
+    }
+    const { caller, region } = await deps.authenticate(request, params);
+    const { operation, input } = deps.codec.decode(service, params);
+    const handler = operationFor(service, operation);
+    const now = deps.clock();
+    const facts = {
+      now,
+      sourceIp: request.sourceIp,
+      secureTransport: request.secure,
+      region,
+      userAgent: request.headers['user-agent']?.[0],
+    };
+    const ctx: StsContext & OperationContext = {
+      store: deps.store,
+      accountId: caller.accountId,
+      partition: deps.partition,
+      region,
+      caller,
+      now,
+      requestId,
+      secrets: deps.secrets,
+      ids: deps.ids,
+      managedPolicies: deps.managedPolicies,
+      tokens: deps.tokens,
+      authorize: (action, resource, extra, options) =>
+        deps.authorizer.authorize(caller, action, resource, facts, extra, options),
+      policiesChanged: () => deps.authorizer.invalidate(),
+    };
+    const output = await handler(ctx, input);
+    return {
+      status: 200,
+      headers: { ...XML, 'x-amzn-requestid': requestId },
+      body: deps.codec.encodeResult(service, operation, output, requestId),
+    };
+  } catch (error) {
+    return errorResponse(deps.codec, service, error, requestId);
+  }
+}

@@ -1,0 +1,24 @@
+import type { Database } from './schema.js';
+
+// Typed as a record over every table so that adding a table to the schema without listing it here fails to compile:
+// `reset()` must empty every table.
+const EVERY_TABLE: Record<keyof Database, true> = {
+  accounts: true,
+  users: true,
+  groups: true,
+  group_members: true,
+  roles: true,
+  policies: true,
+  policy_versions: true,
+  attachments: true,
+  inline_policies: true,
+  access_keys: true,
+  sessions: true,
+  login_profiles: true,
+  instance_profiles: true,
+  instance_profile_roles: true,
+  tags: true,
+};
+
+/** Every table of the schema. The schema has no foreign keys, so any order empties them. */
+export const TABLES = Object.keys(EVERY_TABLE) as readonly (keyof Database)[];

@@ -1,0 +1,60 @@
+import { IAMClient } from '@aws-sdk/client-iam';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import { randomBytes } from 'node:crypto';
+import { startServer, type RunningServer, type ServerOptions } from '../../../src/server/start.js';
+import { openPostgresStore } from '../../../src/store/postgres.js';
+
+/** The preset root key of every e2e server (AWS's documentation example key). */
+export const ROOT: AwsCredentialIdentity = {
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+};
+
+export const ACCOUNT = '123456789012';
+
+/**
+ * Starts a real `iamd serve --dev` on a free loopback port. `IAMD_TEST_DATABASE_URL` switches the store to
+ * PostgreSQL (CI runs the suite a second time that way).
+ */
+export async function startTestServer(overrides: Partial<ServerOptions> = {}): Promise<RunningServer> {
+  const databaseUrl = process.env['IAMD_TEST_DATABASE_URL'];
+  // On PostgreSQL each server gets a schema of its own, so test files running in parallel never share rows.
+  const store =
+    databaseUrl === undefined || overrides.dev === true
+      ? undefined
+      : await openPostgresStore(databaseUrl, { schema: `e2e_${randomBytes(6).toString('hex')}` });
+  return startServer({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: '',
+    accountId: ACCOUNT,
+    dev: true,
+    store,
+    rootKey: { accessKeyId: ROOT.accessKeyId, secretAccessKey: ROOT.secretAccessKey },
+    env: {},
+    ...overrides,
+  });
+}
+
+/** SDK clients for a server, signed with the given credentials (the root key by default). */
+export function clients(
+  server: RunningServer,
+  credentials: AwsCredentialIdentity = ROOT,
+): { iam: IAMClient; sts: STSClient } {
+  const config = { endpoint: server.url, region: 'us-east-1', credentials, maxAttempts: 1 };
+  return { iam: new IAMClient(config), sts: new STSClient(config) };
+}
+
+/** Runs `fn` and returns the error it throws (failing when it throws none). */
+export async function errorOf(
+  fn: () => Promise<unknown>,
+): Promise<{ name: string; message: string; status: number | undefined }> {
+  try {
+    await fn();
+  } catch (error) {
+    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
+    return { name: e.name, message: e.message, status: e.$metadata?.httpStatusCode };
+  }
+  throw new Error('expected the call to fail');
+}
