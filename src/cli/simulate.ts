@@ -31,9 +31,13 @@ export async function simulateCommand(args: readonly string[], io: CommandIo): P
     return 1;
   }
   const { scenario, faults: loadFaults } = loadScenario(raw);
+  if (loadFaults.length > 0) {
+    for (const f of loadFaults)
+      io.stderr.write(`${values.batch}: case ${f.caseId ?? '(file)'}: ${f.path}: ${f.message}\n`);
+    return 1;
+  }
   // The clock for cases that give no `now` (and no aws:CurrentTime): the engine itself never reads it.
-  const { results, faults } = runScenario(scenario, { explain: values.explain, now: Date.now() });
-  const allFaults = [...loadFaults, ...faults];
+  const { results, faults: allFaults } = runScenario(scenario, { explain: values.explain, now: Date.now() });
   if (allFaults.length > 0) {
     for (const f of allFaults)
       io.stderr.write(`${values.batch}: case ${f.caseId ?? '(file)'}: ${f.path}: ${f.message}\n`);

@@ -54,6 +54,77 @@ export function regexSourceFor(pieces: readonly PatternPiece[], mode: WildcardMo
   return `${source}$`;
 }
 
+/** One step of a pattern, for the automaton matcher. */
+type Token =
+  | { readonly kind: 'char'; readonly char: string }
+  | { readonly kind: 'one'; readonly colon: boolean }
+  | { readonly kind: 'star'; readonly colon: boolean };
+
+function tokensFor(pieces: readonly PatternPiece[], mode: WildcardMode): Token[] {
+  const flat: { ch: string; wild: boolean }[] = [];
+  for (const piece of pieces) for (const ch of piece.text) flat.push({ ch, wild: piece.wild });
+  return flat.map(({ ch, wild }, i): Token => {
+    if (wild && ch === '*') {
+      const next = flat[i + 1];
+      return { kind: 'star', colon: mode === 'anything' || next === undefined || next.ch === ':' };
+    }
+    if (wild && ch === '?') return { kind: 'one', colon: mode === 'anything' };
+    return { kind: 'char', char: ch };
+  });
+}
+
+/** Follows the star tokens, which may match nothing, from every active state. */
+function closeOverStars(tokens: readonly Token[], states: Uint8Array): void {
+  for (let j = 0; j < tokens.length; j++) if (states[j] && tokens[j]!.kind === 'star') states[j + 1] = 1;
+}
+
+/**
+ * A matcher that runs the pattern as an automaton over the candidate: time proportional to the candidate's length
+ * times the pattern's, whatever the pattern. Regexes backtrack instead, which with several stars takes time that
+ * grows as a power of the candidate's length, and candidates (resource names, object keys) come from requests.
+ */
+function automatonMatcher(pieces: readonly PatternPiece[], mode: WildcardMode): Matcher {
+  const tokens = tokensFor(pieces, mode);
+  const size = tokens.length + 1;
+  return (candidate) => {
+    let states = new Uint8Array(size);
+    let next = new Uint8Array(size);
+    states[0] = 1;
+    closeOverStars(tokens, states);
+    for (let i = 0; i < candidate.length; i++) {
+      const ch = candidate[i]!;
+      next.fill(0);
+      let alive = false;
+      for (let j = 0; j < tokens.length; j++) {
+        if (!states[j]) continue;
+        const token = tokens[j]!;
+        if (token.kind === 'char') {
+          if (token.char === ch) next[j + 1] = 1;
+        } else if (token.kind === 'one') {
+          if (token.colon || ch !== ':') next[j + 1] = 1;
+        } else if (token.colon || ch !== ':') next[j] = 1;
+      }
+      closeOverStars(tokens, next);
+      for (let j = 0; j < size && !alive; j++) alive = next[j] === 1;
+      if (!alive) return false;
+      [states, next] = [next, states];
+    }
+    return states[tokens.length] === 1;
+  };
+}
+
+/**
+ * The matcher for a sequence of pieces: a regex when the pattern has at most one `*` (no backtracking can
+ * explode), the automaton otherwise.
+ */
+export function compilePieces(pieces: readonly PatternPiece[], mode: WildcardMode): Matcher {
+  let stars = 0;
+  for (const piece of pieces) if (piece.wild) for (const ch of piece.text) if (ch === '*') stars++;
+  if (stars > 1) return automatonMatcher(pieces, mode);
+  const regex = new RegExp(regexSourceFor(pieces, mode), 's');
+  return (candidate) => regex.test(candidate);
+}
+
 /**
  * Compiles a whole-text pattern. `ignoreCase` lower-cases the pattern; the caller must pass lower-cased candidates.
  */
@@ -67,12 +138,12 @@ export function compileWildcard(pattern: string, mode: WildcardMode, ignoreCase 
     const prefix = text.slice(0, -1);
     return (candidate) => candidate.startsWith(prefix);
   }
-  const regex = new RegExp(regexSourceFor([{ text, wild: true }], mode), 's');
-  // Most candidates fail on the literal text before the first wildcard; test that before running the regex.
+  const match = compilePieces([{ text, wild: true }], mode);
+  // Most candidates fail on the literal text before the first wildcard; test that before the full match.
   const head = text.slice(
     0,
     Math.min(star === -1 ? text.length : star, question === -1 ? text.length : question),
   );
-  if (head.length === 0) return (candidate) => regex.test(candidate);
-  return (candidate) => candidate.startsWith(head) && regex.test(candidate);
+  if (head.length === 0) return match;
+  return (candidate) => candidate.startsWith(head) && match(candidate);
 }

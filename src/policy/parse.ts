@@ -319,7 +319,8 @@ function parsePrincipal(value: unknown, path: string, sink: FaultSink): Principa
     canonicalUser: [] as string[],
   };
   for (const [key, raw] of Object.entries(value)) {
-    const target = PRINCIPAL_KINDS[key];
+    // INVARIANT: only own keys: a key such as `constructor` must not find an inherited member.
+    const target = Object.hasOwn(PRINCIPAL_KINDS, key) ? PRINCIPAL_KINDS[key] : undefined;
     if (target === undefined) {
       sink.add(
         `${path}.${key}`,
@@ -328,7 +329,8 @@ function parsePrincipal(value: unknown, path: string, sink: FaultSink): Principa
       );
       continue;
     }
-    lists[target].push(...(parseStringList(raw, `${path}.${key}`, sink) ?? []));
+    // A loop, not push(...list): a list of a hundred thousand principals must not overflow the stack.
+    for (const entry of parseStringList(raw, `${path}.${key}`, sink) ?? []) lists[target].push(entry);
   }
   if (Object.keys(value).length === 0) sink.add(path, 'InvalidPrincipal', 'The principal names no one.');
   return { kind: 'map', ...lists };

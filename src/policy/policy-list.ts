@@ -17,7 +17,7 @@ export function compilePolicy(document: PolicyDocument, name: string): CompiledP
   const faults: PolicyFault[] = [];
   document.statements.forEach((statement) => {
     const compiled = compileStatement(statement, document, name);
-    if (Array.isArray(compiled)) faults.push(...compiled);
+    if (Array.isArray(compiled)) for (const fault of compiled) faults.push(fault);
     else statements.push(compiled);
   });
   return faults.length > 0 ? faults : { name, document, statements };

@@ -82,6 +82,9 @@ function requestKeys(input: RequestInput): Readonly<Record<string, ContextInput>
   const keys: Record<string, ContextInput> = { ...input.context };
   const lower = new Set(Object.keys(keys).map((k) => k.toLowerCase()));
   const ms = typeof input.now === 'number' ? input.now : input.now.getTime();
+  // A clock outside the range of a Date cannot be written as a time: the request then has no clock keys,
+  // exactly as when no clock is given.
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return input.context ?? {};
   if (!lower.has('aws:currenttime'))
     keys['aws:CurrentTime'] = new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
   if (!lower.has('aws:epochtime')) keys['aws:EpochTime'] = String(Math.floor(ms / 1000));

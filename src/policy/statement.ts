@@ -1,7 +1,7 @@
 import type { Effect, PolicyDocument, Statement } from './ast.js';
 import { compileCondition, type CompiledCondition, type MissingKeys } from './conditions/dispatch.js';
 import type { RequestContext } from './context.js';
-import { compileWildcard, regexSourceFor, type Matcher } from './glob.js';
+import { compileWildcard, compilePieces, type Matcher } from './glob.js';
 import { compilePrincipal, type PrincipalMatcher } from './principal.js';
 import { parseTemplate, resolveTemplate, type Template } from './variables.js';
 import type { PolicyFault } from './fault.js';
@@ -64,7 +64,7 @@ const MAX_RESOLVED_PATTERNS = 256;
  * and cached, keyed by those values, so a principal's repeated requests cost one lookup.
  */
 function variableResourceMatcher(template: Template): (resource: string, context: RequestContext) => boolean {
-  const cache = new Map<string, RegExp>();
+  const cache = new Map<string, Matcher>();
   const parts = template.parts;
   const literalPrefix = template.parts[0]?.kind === 'text' ? literalHead(template.parts[0].text) : '';
   return (resource, context) => {
@@ -74,10 +74,10 @@ function variableResourceMatcher(template: Template): (resource: string, context
       const part = parts[i]!;
       if (part.kind !== 'variable') continue;
       const value = context.get(part.key);
-      // INVARIANT: the key tells apart every combination of values (a separator no ARN holds).
-      if (value !== undefined && value.kind === 'single')
-        key = key === '' ? value.value : `${key}\u0000${value.value}`;
-      else if (part.fallback !== undefined) key = `${key}\u0001${part.fallback}`;
+      // INVARIANT: the key tells apart every combination of values: each value is length-prefixed, so no
+      // characters inside a value can make two combinations meet.
+      if (value !== undefined && value.kind === 'single') key += `v${value.value.length}:${value.value}`;
+      else if (part.fallback !== undefined) key += `d${part.fallback.length}:${part.fallback}`;
       else return false;
     }
     let regex = cache.get(key);
@@ -85,10 +85,10 @@ function variableResourceMatcher(template: Template): (resource: string, context
       const pieces = resolveTemplate(template, context);
       if (pieces === undefined) return false;
       if (cache.size >= MAX_RESOLVED_PATTERNS) cache.clear();
-      regex = new RegExp(regexSourceFor(pieces, 'resource'), 's');
+      regex = compilePieces(pieces, 'resource');
       cache.set(key, regex);
     }
-    return regex.test(resource);
+    return regex(resource);
   };
 }
 
@@ -103,8 +103,7 @@ function literalHead(text: string): string {
 function staticResourceMatcher(template: Template): Matcher {
   if (template.parts.every((p) => p.kind === 'text')) return compileWildcard(template.raw, 'resource');
   const pieces = template.parts.map((p) => ({ text: 'text' in p ? p.text : '', wild: p.kind === 'text' }));
-  const regex = new RegExp(regexSourceFor(pieces, 'resource'), 's');
-  return (resource) => regex.test(resource);
+  return compilePieces(pieces, 'resource');
 }
 
 function compileResources(patterns: readonly string[], substitute: boolean) {

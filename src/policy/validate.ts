@@ -10,7 +10,7 @@ import { parsePolicyPartially, type PolicyKind } from './parse.js';
  */
 export function validatePolicy(input: unknown, kind: PolicyKind = 'any'): PolicyFault[] {
   const { policy, faults } = parsePolicyPartially(input, kind);
-  if (policy !== undefined) faults.push(...semanticFaults(policy));
+  if (policy !== undefined) for (const fault of semanticFaults(policy)) faults.push(fault);
   return faults;
 }
 
@@ -146,7 +146,7 @@ function checkVariablesNeedVersion(statement: Statement, path: string, faults: P
     ...(statement.notResource ?? []),
     ...statement.conditions.flatMap((c) => c.values),
   ];
-  if (texts.some((t) => /\$\{[^}]+\}/.test(t))) {
+  if (texts.some(hasVariable)) {
     faults.push({
       path,
       code: 'VariablesNeedVersion',
@@ -159,4 +159,12 @@ function checkVariablesNeedVersion(statement: Statement, path: string, faults: P
 /** The JSON path of one value of a list element, which may have been written as a bare string. */
 function elementPath(statement: Statement, path: string, element: string, i: number): string {
   return statement.scalarElements.includes(element) ? `${path}.${element}` : `${path}.${element}[${i}]`;
+}
+
+/** Whether text holds `${…}` with something inside: a linear scan (a regex here backtracks on `${${${…`). */
+function hasVariable(text: string): boolean {
+  const open = text.indexOf('${');
+  if (open === -1) return false;
+  const close = text.indexOf('}', open + 2);
+  return close > open + 2 && text.lastIndexOf('${', close) + 2 < close;
 }

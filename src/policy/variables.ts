@@ -20,7 +20,11 @@ export interface Template {
   readonly hasVariables: boolean;
 }
 
-const ESCAPES: Record<string, string> = { '*': '*', '?': '?', $: '$' };
+const ESCAPES: ReadonlyMap<string, string> = new Map([
+  ['*', '*'],
+  ['?', '?'],
+  ['$', '$'],
+]);
 // `${key}` or `${key, 'default'}`; a key is a vendor-prefixed name that may carry a `/tag-key` suffix.
 const VARIABLE = /^\s*([A-Za-z0-9_.-]+:[A-Za-z0-9_.:/+=@-]+)\s*(?:,\s*'([^']*)'\s*)?$/;
 
@@ -35,12 +39,15 @@ export function parseTemplate(raw: string, substitute: boolean): Template {
   let hasVariables = false;
   let i = 0;
   while (i < raw.length) {
-    const open = raw.indexOf('${', i);
-    if (open === -1) break;
-    const close = raw.indexOf('}', open + 2);
+    const first = raw.indexOf('${', i);
+    if (first === -1) break;
+    const close = raw.indexOf('}', first + 2);
     if (close === -1) break;
+    // The innermost `${` before the `}`: the characters before it are text. Starting there keeps parsing
+    // linear on inputs such as `${${${…}`.
+    const open = raw.lastIndexOf('${', close);
     const body = raw.slice(open + 2, close);
-    const escaped = ESCAPES[body];
+    const escaped = ESCAPES.get(body);
     const variable = escaped === undefined ? VARIABLE.exec(body) : null;
     if (escaped === undefined && variable === null) {
       // Not a variable: keep the characters, and look again from the next one.

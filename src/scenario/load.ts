@@ -56,7 +56,7 @@ class Checker {
 
   ref(value: unknown, caseId: string, path: string, label: string): PolicyRef | undefined {
     if (typeof value === 'string') {
-      if (!(value in this.policies)) {
+      if (!Object.hasOwn(this.policies, value)) {
         this.fault(caseId, path, `\`${value}\` is not in the file's \`policies\`.`);
         return undefined;
       }
@@ -106,13 +106,27 @@ function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+const NOW_FAULT = '`now` must be an ISO 8601 time or epoch seconds within the range of a date.';
+
+function nowOf(value: unknown, check: Checker, caseId: string, path: string): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = parseNow(value);
+  if (ms === undefined) check.fault(caseId, path, NOW_FAULT);
+  return ms;
+}
+
+function stringEntries(record: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(record)) if (typeof value === 'string') out[key] = value;
+  return out;
+}
+
+/** The largest time a JavaScript Date holds, in milliseconds either side of the epoch. */
+const MAX_TIME_MS = 8.64e15;
+
 function parseNow(value: unknown): number | undefined {
-  if (typeof value === 'number') return value * 1000;
-  if (typeof value === 'string') {
-    const ms = Date.parse(value);
-    return Number.isNaN(ms) ? undefined : ms;
-  }
-  return undefined;
+  const ms = typeof value === 'number' ? value * 1000 : typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_TIME_MS ? ms : undefined;
 }
 
 function principalOf(raw: unknown, check: Checker, caseId: string, path: string): PrincipalInput {
@@ -126,7 +140,8 @@ function principalOf(raw: unknown, check: Checker, caseId: string, path: string)
   }
   return {
     arn: raw['arn'],
-    tags: isRecord(tags) ? (tags as Record<string, string>) : undefined,
+    // Only string tags go on: a reported fault must not also break the run.
+    tags: isRecord(tags) ? stringEntries(tags) : undefined,
     userId: optionalString(raw['userId']),
     roleArn: optionalString(raw['roleArn']),
     canonicalUserId: optionalString(raw['canonicalUserId']),
@@ -152,6 +167,7 @@ export function loadScenario(raw: unknown): { scenario: Scenario; faults: Scenar
   }
   const fileManagement = optionalString(raw['managementAccount']);
   const fileNow = parseNow(raw['now']);
+  if (raw['now'] !== undefined && fileNow === undefined) check.fault(undefined, '$.now', NOW_FAULT);
   const cases = rawCases.map((c, i): ScenarioCase => {
     const path = `$.cases[${i}]`;
     const item = isRecord(c) ? c : {};
@@ -186,7 +202,7 @@ export function loadScenario(raw: unknown): { scenario: Scenario; faults: Scenar
       action: typeof item['action'] === 'string' ? item['action'] : '',
       resource: optionalString(item['resource']),
       context: check.context(item['context'], id, `${path}.context`),
-      now: parseNow(item['now']) ?? fileNow,
+      now: nowOf(item['now'], check, id, `${path}.now`) ?? fileNow,
       expect: typeof expect === 'string' ? expect : undefined,
       doc: optionalString(item['doc']),
     };

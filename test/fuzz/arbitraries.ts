@@ -2,10 +2,9 @@
  * Fuzzing inputs: arbitrary and policy-shaped JSON values, strings full of `*`, `?` and `${`, near-valid policies
  * made by mutating valid ones, deeply nested structures and huge strings; plus the checks every fuzz test shares.
  *
- * Some inputs hit known engine bugs (see `known-failures.test.ts` and the `KNOWN` predicates below). A fuzz
- * property whose inputs reach one comes in two forms: the full one, skipped while the bug makes it fail (run it
- * with FUZZ_FULL=1), and the same property with exactly the inputs of the known bugs excluded (`fc.pre`), which
- * runs.
+ * Some inputs once hit engine bugs, now fixed (see `regressions.test.ts` and the `KNOWN` predicates below). A fuzz
+ * property whose inputs reach one comes in two forms, both run: the full one, and the same property with exactly
+ * those inputs excluded (`fc.pre`), which keeps its power on the rest of the input space.
  */
 import fc from 'fast-check';
 import { afterEach, expect } from 'vitest';
@@ -635,7 +634,7 @@ export function hugeListArb(min: number, max: number): fc.Arbitrary<unknown> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Known failures: predicates that recognise the inputs of each bug reported in `known-failures.test.ts`.
+// Known failures: predicates that recognise the inputs of each bug reported in `regressions.test.ts`.
 
 interface Scan {
   /** Every distinct string in the value, object keys included. */
@@ -758,7 +757,7 @@ export function hitsKnownParserBug(input: unknown): boolean {
 export interface Source {
   readonly name: string;
   readonly arb: fc.Arbitrary<unknown>;
-  /** The known bugs (see `known-failures.test.ts`) these inputs reach: the full property fails, or may fail. */
+  /** The known bugs (see `regressions.test.ts`) these inputs reach: the full property fails, or may fail. */
   readonly fails: readonly string[];
   /** The inputs for the run that excludes the known bugs, when they differ from `arb`. */
   readonly smaller?: fc.Arbitrary<unknown>;

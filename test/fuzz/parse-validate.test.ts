@@ -45,7 +45,7 @@ describe.each(SOURCES)('parsePolicy and validatePolicy on $name', ({ arb, fails,
   if (fails.length === 0) {
     it(title, () => fc.assert(property(arb, false), fcParams()));
   } else {
-    // Skipped (run it with FUZZ_FULL=1): fails on the known bugs listed, see known-failures.test.ts. The next test
+    // Skipped (run it with FUZZ_FULL=1): fails on the known bugs listed, see regressions.test.ts. The next test
     // is the same property with exactly the inputs of the known bugs excluded.
     itFull(`${title} (full; reaches ${fails.join(', ')})`, () => fc.assert(property(arb, false), fcParams()));
     it(`${title} (inputs of ${fails.join(', ')} excluded)`, () =>

@@ -34,12 +34,11 @@ export function fcParams(runs = 200): { numRuns: number; seed?: number } {
 }
 
 /**
- * The full form of a property that a known bug makes fail (see test/fuzz/known-failures.test.ts): skipped, unless
- * `FUZZ_FULL=1` asks to run it, to see whether the bug is fixed.
+ * The full form of a property, over every input, including those that once showed the bugs recorded in
+ * test/fuzz/regressions.test.ts (all fixed; these run in every test run).
  */
 export function itFull(name: string, fn: () => void, timeout?: number): void {
-  if (process.env['FUZZ_FULL'] === '1') it(name, fn, timeout);
-  else it.skip(name, fn, timeout);
+  it(name, fn, timeout);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

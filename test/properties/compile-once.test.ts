@@ -244,7 +244,7 @@ describe('compiling once, with policy variables whose values are empty or hold c
     fc.assert(property(false), fcParams());
   });
 
-  // Skipped (run it with FUZZ_FULL=1): fails on KF9, see test/fuzz/known-failures.test.ts.
+  // Skipped (run it with FUZZ_FULL=1): fails on KF9, see test/fuzz/regressions.test.ts.
   itFull('gives the same decisions as recompiling (full; reaches KF9)', () => {
     fc.assert(property(true), fcParams());
   });

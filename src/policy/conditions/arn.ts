@@ -1,6 +1,6 @@
 import { arnParts, parseArn } from '../arn.js';
 import type { RequestContext } from '../context.js';
-import { compileWildcard, regexSourceFor, type Matcher, type PatternPiece } from '../glob.js';
+import { compileWildcard, compilePieces, type Matcher, type PatternPiece } from '../glob.js';
 import { resolveTemplate, type Template } from '../variables.js';
 import type { OperatorSpec, ValueTest } from './operator.js';
 
@@ -26,8 +26,7 @@ function splitParts(pieces: readonly PatternPiece[]): PatternPiece[][] {
 
 function partMatcher(part: readonly PatternPiece[]): Matcher {
   if (part.every((p) => p.wild)) return compileWildcard(part.map((p) => p.text).join(''), 'anything');
-  const regex = new RegExp(regexSourceFor(part, 'anything'), 's');
-  return (value) => regex.test(value);
+  return compilePieces(part, 'anything');
 }
 
 function piecesMatcher(pieces: readonly PatternPiece[]): ArnMatcher {

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../context.js';
-import { compileWildcard, regexSourceFor, type Matcher } from '../glob.js';
+import { compileWildcard, compilePieces, type Matcher } from '../glob.js';
 import { resolveTemplate, resolveTemplateText, type Template } from '../variables.js';
 import type { OperatorSpec, ValueTest } from './operator.js';
 
@@ -61,8 +61,7 @@ function likeTest(templates: readonly Template[]): (value: string) => boolean {
 
 function literalAwareMatcher(template: Template): Matcher {
   const pieces = template.parts.map((p) => ({ text: 'text' in p ? p.text : '', wild: p.kind === 'text' }));
-  const regex = new RegExp(regexSourceFor(pieces, 'anything'), 's');
-  return (value) => regex.test(value);
+  return compilePieces(pieces, 'anything');
 }
 
 function equalsOne(template: Template, value: string, context: RequestContext, flags: StringFlags): boolean {
@@ -74,7 +73,7 @@ function equalsOne(template: Template, value: string, context: RequestContext, f
 function likeOne(template: Template, value: string, context: RequestContext): boolean {
   const pieces = resolveTemplate(template, context);
   if (pieces === undefined) return false;
-  return new RegExp(regexSourceFor(pieces, 'anything'), 's').test(value);
+  return compilePieces(pieces, 'anything')(value);
 }
 
 /** The six String operators. */
