@@ -10,6 +10,7 @@ import {
 } from '../policy/index.js';
 import { clockOverheadMicros, measure, throughput, type Measurement } from './measure.js';
 import { Random } from './random.js';
+import { benchServer } from './server.js';
 import { ACCOUNT, mixedPolicy, OTHER_ACCOUNT, randomRequest, userArn, USERS, type Doc } from './workloads.js';
 
 /**
@@ -155,7 +156,7 @@ function row(m: Measurement, baseline: Measurement): string {
   ].join('  ');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const results: { workload: string; engine: Measurement; baseline: Measurement }[] = [];
   const workloads: [string, () => Job[]][] = [
     ['(a) 1 principal, 10x10 statements', workloadA],
@@ -187,6 +188,35 @@ function main(): void {
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify({ results, compileMicros }));
   }
+  if (process.argv.includes('--engine-only')) return;
+  console.log('');
+  console.log(
+    'server: signed requests over loopback from this process to `iamd serve --dev` in a child process',
+  );
+  const server = await benchServer();
+  const baseline = server[0]!;
+  console.log(
+    [
+      'request'.padEnd(40),
+      'req/s'.padStart(9),
+      'p50 ms'.padStart(8),
+      'p99 ms'.padStart(8),
+      'errors'.padStart(7),
+      'vs health'.padStart(10),
+    ].join('  '),
+  );
+  for (const m of server) {
+    console.log(
+      [
+        m.name.padEnd(40),
+        Math.round(m.requestsPerSecond).toLocaleString('en-US').padStart(9),
+        m.p50Ms.toFixed(2).padStart(8),
+        m.p99Ms.toFixed(2).padStart(8),
+        String(m.errors).padStart(7),
+        `${((m.requestsPerSecond / baseline.requestsPerSecond) * 100).toFixed(0)}%`.padStart(10),
+      ].join('  '),
+    );
+  }
 }
 
-main();
+await main();

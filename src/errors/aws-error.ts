@@ -27,10 +27,13 @@ export const ERROR_STATUS = {
   // IAM.
   ConcurrentModification: 409,
   DeleteConflict: 409,
+  DuplicateCertificate: 409,
+  DuplicateSSHPublicKey: 400,
   EntityAlreadyExists: 409,
   EntityTemporarilyUnmodifiable: 409,
   InvalidAuthenticationCode: 403,
   InvalidInput: 400,
+  InvalidPublicKey: 400,
   InvalidUserType: 400,
   KeyPairMismatch: 400,
   LimitExceeded: 409,

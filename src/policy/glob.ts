@@ -73,28 +73,104 @@ function tokensFor(pieces: readonly PatternPiece[], mode: WildcardMode): Token[]
   });
 }
 
-/** Follows the star tokens, which may match nothing, from every active state. */
-function closeOverStars(tokens: readonly Token[], states: Uint8Array): void {
-  for (let j = 0; j < tokens.length; j++) if (states[j] && tokens[j]!.kind === 'star') states[j + 1] = 1;
+/** The longest literal text every match starts with, and ends with. */
+function literalEnds(tokens: readonly Token[]): { head: string; tail: string } {
+  let head = '';
+  for (const t of tokens) {
+    if (t.kind !== 'char') break;
+    head += t.char;
+  }
+  let tail = '';
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    if (t.kind !== 'char') break;
+    tail = t.char + tail;
+  }
+  return { head, tail };
 }
 
 /**
- * A matcher that runs the pattern as an automaton over the candidate: time proportional to the candidate's length
- * times the pattern's, whatever the pattern. Regexes backtrack instead, which with several stars takes time that
- * grows as a power of the candidate's length, and candidates (resource names, object keys) come from requests.
+ * A matcher that runs the pattern as an automaton over the candidate (bit-parallel: one bit per pattern
+ * position), in time linear in the candidate's length whatever the pattern. Regexes backtrack instead, which with
+ * several stars takes time that grows as a power of the candidate's length, and candidates (resource names,
+ * object keys) come from requests.
  */
 function automatonMatcher(pieces: readonly PatternPiece[], mode: WildcardMode): Matcher {
-  const tokens = tokensFor(pieces, mode);
+  const all = tokensFor(pieces, mode);
+  // The literal text before the first wildcard and after the last is checked with startsWith / endsWith; the
+  // automaton runs only over what lies between, so that it usually fits one 31-bit word.
+  const { head, tail } = literalEnds(all);
+  const tokens = all.slice(head.length, all.length - tail.length);
+  if (tokens.length > 30) return arrayAutomaton(all);
+  const accept = 1 << tokens.length;
+  let starMask = 0;
+  let colonStarMask = 0;
+  let anyOneMask = 0;
+  let colonOneMask = 0;
+  // Masks of the positions whose literal is each character: an array for ASCII, a map beyond.
+  const asciiMasks = new Int32Array(128);
+  const otherMasks = new Map<number, number>();
+  let longestStarRun = 0;
+  let run = 0;
+  tokens.forEach((t, j) => {
+    const bit = 1 << j;
+    run = t.kind === 'star' ? run + 1 : 0;
+    longestStarRun = Math.max(longestStarRun, run);
+    if (t.kind === 'star') {
+      starMask |= bit;
+      if (t.colon) colonStarMask |= bit;
+    } else if (t.kind === 'one') {
+      anyOneMask |= bit;
+      if (t.colon) colonOneMask |= bit;
+    } else {
+      const code = t.char.charCodeAt(0);
+      if (code < 128) asciiMasks[code]! |= bit;
+      else otherMasks.set(code, (otherMasks.get(code) ?? 0) | bit);
+    }
+  });
+  // Stars may match nothing: a state before a star is also a state after it, through runs of stars too.
+  const close = (states: number): number => {
+    let closed = states;
+    for (let k = 0; k < longestStarRun; k++) closed |= (closed & starMask) << 1;
+    return closed;
+  };
+  const start = close(1);
+  const COLON = 58;
+  return (candidate) => {
+    if (
+      candidate.length < head.length + tail.length ||
+      !candidate.startsWith(head) ||
+      !candidate.endsWith(tail)
+    ) {
+      return false;
+    }
+    let states = start;
+    const end = candidate.length - tail.length;
+    for (let i = head.length; i < end && states !== 0; i++) {
+      const code = candidate.charCodeAt(i);
+      const literal = code < 128 ? asciiMasks[code]! : (otherMasks.get(code) ?? 0);
+      const colon = code === COLON;
+      const advance = (literal | (colon ? colonOneMask : anyOneMask)) & states;
+      states = close((advance << 1) | (states & (colon ? colonStarMask : starMask)));
+    }
+    return (states & accept) !== 0;
+  };
+}
+
+/** The same automaton over an array of states, for patterns of more than 30 steps. */
+function arrayAutomaton(tokens: readonly Token[]): Matcher {
   const size = tokens.length + 1;
+  const closeOverStars = (states: Uint8Array): void => {
+    for (let j = 0; j < tokens.length; j++) if (states[j] && tokens[j]!.kind === 'star') states[j + 1] = 1;
+  };
   return (candidate) => {
     let states = new Uint8Array(size);
     let next = new Uint8Array(size);
     states[0] = 1;
-    closeOverStars(tokens, states);
+    closeOverStars(states);
     for (let i = 0; i < candidate.length; i++) {
       const ch = candidate[i]!;
       next.fill(0);
-      let alive = false;
       for (let j = 0; j < tokens.length; j++) {
         if (!states[j]) continue;
         const token = tokens[j]!;
@@ -104,9 +180,7 @@ function automatonMatcher(pieces: readonly PatternPiece[], mode: WildcardMode): 
           if (token.colon || ch !== ':') next[j + 1] = 1;
         } else if (token.colon || ch !== ':') next[j] = 1;
       }
-      closeOverStars(tokens, next);
-      for (let j = 0; j < size && !alive; j++) alive = next[j] === 1;
-      if (!alive) return false;
+      closeOverStars(next);
       [states, next] = [next, states];
     }
     return states[tokens.length] === 1;

@@ -10,6 +10,12 @@ const PARTIAL: Readonly<Record<string, string>> = {
   'sts:GetFederationToken': 'PackedPolicySize is an estimate.',
   'iam:GetAccessKeyLastUsed':
     'Last-used data is recorded for signed requests; ServiceName is the signing service.',
+  'iam:CreateSAMLProvider':
+    'Without AssertionEncryptionMode and private keys (not in the aws-sdk v2 model used).',
+  'iam:UpdateSAMLProvider':
+    'Without AssertionEncryptionMode and private keys (not in the aws-sdk v2 model used).',
+  'iam:GetSAMLProvider':
+    'Without SAMLProviderUUID, AssertionEncryptionMode and private keys (not in the model used).',
 };
 
 const TITLES: Record<Service, string> = { iam: 'IAM (2010-05-08)', sts: 'STS (2011-06-15)' };

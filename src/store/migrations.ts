@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import type { StoreKind } from './store.js';
+import { providersCertificatesMigration } from './migrations-0002.js';
 
 /**
  * The schema's migrations, shared by SQLite and PostgreSQL. Column types are the portable subset: text,
@@ -158,5 +159,6 @@ export function migrationsFor(kind: StoreKind): Record<string, Migration> {
           .execute();
       },
     },
+    '0002-providers-certificates': providersCertificatesMigration(text),
   };
 }

@@ -4,6 +4,8 @@
  * several accounts. `name_key` columns hold the lower-cased name: IAM names are unique without regard to case.
  */
 
+import type { ProvidersCertificatesTables } from './schema-0002.js';
+
 export interface AccountsTable {
   id: string;
   alias: string | null;
@@ -149,7 +151,7 @@ export interface TagsTable {
 }
 
 /** The whole database. */
-export interface Database {
+export interface Database extends ProvidersCertificatesTables {
   accounts: AccountsTable;
   users: UsersTable;
   groups: GroupsTable;

@@ -95,6 +95,23 @@ const COLUMNS = {
   instance_profiles: ['account_id', 'id', 'name', 'name_key', 'path', 'arn', 'created_at'],
   instance_profile_roles: ['account_id', 'instance_profile_id', 'role_id'],
   tags: ['account_id', 'resource_type', 'resource_id', 'key', 'key_key', 'value'],
+  oidc_providers: ['arn', 'account_id', 'url', 'client_ids', 'thumbprints', 'created_at'],
+  saml_providers: ['arn', 'account_id', 'name', 'metadata', 'valid_until', 'created_at'],
+  server_certificates: [
+    'account_id',
+    'id',
+    'name',
+    'name_key',
+    'path',
+    'arn',
+    'created_at',
+    'expires_at',
+    'body',
+    'chain',
+    'private_key_ciphertext',
+  ],
+  signing_certificates: ['account_id', 'id', 'user_id', 'body', 'status', 'created_at'],
+  ssh_public_keys: ['account_id', 'id', 'user_id', 'body', 'encoding', 'fingerprint', 'status', 'created_at'],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 type Unlisted = {
   [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]>;
@@ -188,6 +205,45 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
     login_profiles: { ...ids, user_id: 'u', password_hash: 'h', password_reset_required: 0, created_at: NOW },
     instance_profile_roles: { ...ids, instance_profile_id: 'ip', role_id: 'r' },
     tags: { ...ids, resource_type: 'user', resource_id: 'u', key: 'Team', key_key: 'team', value: 'red' },
+    oidc_providers: {
+      ...ids,
+      arn: 'arn:aws:iam::1:oidc-provider/x',
+      url: 'https://x',
+      client_ids: '[]',
+      thumbprints: '[]',
+      created_at: NOW,
+    },
+    saml_providers: {
+      ...ids,
+      arn: 'arn:aws:iam::1:saml-provider/x',
+      name: 'x',
+      metadata: '<x/>',
+      valid_until: NOW,
+      created_at: NOW,
+    },
+    server_certificates: {
+      ...ids,
+      id: 'ASCA1',
+      name: 'x',
+      name_key: 'x',
+      path: '/',
+      arn: 'arn:aws:iam::1:server-certificate/x',
+      created_at: NOW,
+      expires_at: NOW,
+      body: 'b',
+      private_key_ciphertext: 'c',
+    },
+    signing_certificates: { ...ids, id: 'C1', user_id: 'u', body: 'b', status: 'Active', created_at: NOW },
+    ssh_public_keys: {
+      ...ids,
+      id: 'APKA1',
+      user_id: 'u',
+      body: 'b',
+      encoding: 'SSH',
+      fingerprint: 'f',
+      status: 'Active',
+      created_at: NOW,
+    },
   };
   await db.insertInto('group_members').values(rows.group_members).execute();
   await db.insertInto('policy_versions').values(rows.policy_versions).execute();
@@ -198,6 +254,11 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
   await db.insertInto('login_profiles').values(rows.login_profiles).execute();
   await db.insertInto('instance_profile_roles').values(rows.instance_profile_roles).execute();
   await db.insertInto('tags').values(rows.tags).execute();
+  await db.insertInto('oidc_providers').values(rows.oidc_providers).execute();
+  await db.insertInto('saml_providers').values(rows.saml_providers).execute();
+  await db.insertInto('server_certificates').values(rows.server_certificates).execute();
+  await db.insertInto('signing_certificates').values(rows.signing_certificates).execute();
+  await db.insertInto('ssh_public_keys').values(rows.ssh_public_keys).execute();
 }
 
 async function rowCount(db: Kysely<Database>, table: keyof Database): Promise<number> {
@@ -243,7 +304,7 @@ export function storeSuite(name: string, open: () => Promise<Store>, options: St
         await migrate(store.db, store.kind, await schemaOf(store));
         expect(await userNames(store.db)).toEqual(['alice']);
         const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(store.db);
-        expect(rows.map((r) => r.name)).toEqual(['0001-iam']);
+        expect(rows.map((r) => r.name)).toEqual(['0001-iam', '0002-providers-certificates']);
       });
 
       it.runIf(options.sharedDatabase)(

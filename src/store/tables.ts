@@ -18,6 +18,11 @@ const EVERY_TABLE: Record<keyof Database, true> = {
   instance_profiles: true,
   instance_profile_roles: true,
   tags: true,
+  oidc_providers: true,
+  saml_providers: true,
+  server_certificates: true,
+  signing_certificates: true,
+  ssh_public_keys: true,
 };
 
 /** Every table of the schema. The schema has no foreign keys, so any order empties them. */

@@ -1,0 +1,189 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { SignatureV4 } from '@smithy/signature-v4';
+import {
+  CreateAccessKeyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  IAMClient,
+  PutUserPolicyCommand,
+} from '@aws-sdk/client-iam';
+
+/**
+ * The server benchmark: signed IAM and STS requests over loopback, sent by this process to an `iamd serve --dev`
+ * running in a child process (so the load generator does not share the server's core). Requests are signed
+ * ahead of time and reused, so the figures measure the server: verification, authorization, the operation, XML.
+ */
+
+const ROOT = {
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+};
+const CONCURRENCY = 16;
+const SECONDS = Number(process.env['IAMD_BENCH_SECONDS'] ?? 4);
+
+interface Signed {
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+export interface ServerMeasurement {
+  readonly name: string;
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly errors: number;
+}
+
+async function startChild(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['bin/iamd.js', 'serve', '--dev', '--port', '0'], {
+    env: {
+      ...process.env,
+      IAMD_ROOT_ACCESS_KEY_ID: ROOT.accessKeyId,
+      IAMD_ROOT_SECRET_ACCESS_KEY: ROOT.secretAccessKey,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`iamd serve exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+async function sign(
+  url: URL,
+  service: 'iam' | 'sts',
+  credentials: typeof ROOT & { sessionToken?: string },
+  body: string,
+): Promise<Signed> {
+  const signer = new SignatureV4({ credentials, region: 'us-east-1', service, sha256: Sha256 });
+  const signed = await signer.sign({
+    method: 'POST',
+    protocol: 'http:',
+    hostname: url.hostname,
+    port: Number(url.port),
+    path: '/',
+    headers: { host: url.host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+    body,
+  });
+  return { headers: signed.headers as Record<string, string>, body };
+}
+
+function send(url: URL, agent: Agent, item: Signed | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: item ? '/' : '/_iamd/health',
+        method: item ? 'POST' : 'GET',
+        headers: item?.headers,
+        agent,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(item?.body);
+  });
+}
+
+async function drive(
+  name: string,
+  url: URL,
+  pool: readonly (Signed | undefined)[],
+): Promise<ServerMeasurement> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const deadline = performance.now() + SECONDS * 1000;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < deadline) {
+        const item = pool[next++ % pool.length];
+        const t = performance.now();
+        const status = await send(url, agent, item);
+        latencies.push(performance.now() - t);
+        if (status !== 200) errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    name,
+    requestsPerSecond: latencies.length / elapsed,
+    p50Ms: latencies[Math.floor(latencies.length * 0.5)] ?? 0,
+    p99Ms: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
+    errors,
+  };
+}
+
+/** Starts the server, sets up a user and a role, and measures each request kind in turn. */
+export async function benchServer(): Promise<ServerMeasurement[]> {
+  const { child, url: endpoint } = await startChild();
+  try {
+    const url = new URL(endpoint);
+    const iam = new IAMClient({ endpoint, region: 'us-east-1', credentials: ROOT });
+    await iam.send(new CreateUserCommand({ UserName: 'bench' }));
+    const readPolicy = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['iam:Get*', 'iam:List*', 'sts:AssumeRole'], Resource: '*' }],
+    };
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'bench',
+        PolicyName: 'read',
+        PolicyDocument: JSON.stringify(readPolicy),
+      }),
+    );
+    for (let i = 0; i < 50; i++) await iam.send(new CreateUserCommand({ UserName: `user-${i}` }));
+    const trust = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::123456789012:user/bench' },
+          Action: 'sts:AssumeRole',
+        },
+      ],
+    };
+    await iam.send(
+      new CreateRoleCommand({ RoleName: 'bench-role', AssumeRolePolicyDocument: JSON.stringify(trust) }),
+    );
+    const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'bench' }));
+    const user = { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! };
+    const pool = async (service: 'iam' | 'sts', body: string, count = 200) =>
+      Promise.all(Array.from({ length: count }, () => sign(url, service, user, body)));
+    const kinds: [string, (Signed | undefined)[]][] = [
+      ['GET /_iamd/health (unsigned baseline)', [undefined]],
+      ['iam:GetUser (signed read)', await pool('iam', 'Action=GetUser&UserName=user-7&Version=2010-05-08')],
+      ['iam:ListUsers (signed read, 51 users)', await pool('iam', 'Action=ListUsers&Version=2010-05-08')],
+      ['sts:GetCallerIdentity', await pool('sts', 'Action=GetCallerIdentity&Version=2011-06-15')],
+      [
+        'sts:AssumeRole (writes a session)',
+        await pool(
+          'sts',
+          'Action=AssumeRole&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fbench-role&RoleSessionName=bench&Version=2011-06-15',
+        ),
+      ],
+    ];
+    const results: ServerMeasurement[] = [];
+    for (const [name, items] of kinds) results.push(await drive(name, url, items));
+    return results;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}

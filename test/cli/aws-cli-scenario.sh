@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The README's walkthrough with the real AWS CLI against `iamd serve --dev`: a group with an AWS managed
+# policy, a user in it with an access key, the simulator, enforcement, roles with an instance profile, AssumeRole
+# with the temporary credentials, and a wrong secret. Needs `aws` on the PATH (Debian's awscli package) and a
+# built iamd (npm ci). Prints `N passed, N failed` and exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+
+AWS=${AWS_CLI:-$(command -v /usr/bin/aws || command -v aws)}
+PORT=${IAMD_SCENARIO_PORT:-4599}
+ENDPOINT="http://127.0.0.1:${PORT}"
+export AWS_DEFAULT_REGION=us-east-1 AWS_PAGER='' AWS_EC2_METADATA_DISABLED=true
+export IAMD_ROOT_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE IAMD_ROOT_SECRET_ACCESS_KEY='wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
+ACCOUNT=123456789012
+passed=0
+failed=0
+
+node bin/iamd.js serve --dev --port "$PORT" > /tmp/iamd-cli-scenario.log 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null' EXIT
+for _ in $(seq 1 100); do
+  curl -sf "$ENDPOINT/_iamd/health" > /dev/null && break
+  sleep 0.1
+done
+
+aws_as() { # aws_as KEY_ID SECRET [TOKEN] -- args...
+  local id=$1 secret=$2 token=$3; shift 3
+  env -u AWS_PROFILE AWS_ACCESS_KEY_ID="$id" AWS_SECRET_ACCESS_KEY="$secret" ${token:+AWS_SESSION_TOKEN="$token"} \
+    "$AWS" --endpoint-url "$ENDPOINT" --output text "$@"
+}
+root() { aws_as "$IAMD_ROOT_ACCESS_KEY_ID" "$IAMD_ROOT_SECRET_ACCESS_KEY" "" "$@"; }
+check() { # check NAME EXPECTED ACTUAL
+  if [[ "$3" == *"$2"* ]]; then passed=$((passed + 1)); echo "ok   $1"
+  else failed=$((failed + 1)); echo "FAIL $1: expected [$2] in [$3]"; fi
+}
+
+check 'root identity' "arn:aws:iam::$ACCOUNT:root" "$(root sts get-caller-identity --query Arn 2>&1)"
+root iam create-group --group-name Developers > /dev/null
+root iam attach-group-policy --group-name Developers --policy-arn arn:aws:iam::aws:policy/AmazonEC2FullAccess
+check 'group policy attached' 'AmazonEC2FullAccess' "$(root iam list-attached-group-policies --group-name Developers 2>&1)"
+root iam create-user --user-name dev1 > /dev/null
+root iam add-user-to-group --group-name Developers --user-name dev1
+check 'user in group' 'Developers' "$(root iam list-groups-for-user --user-name dev1 --query 'Groups[].GroupName' 2>&1)"
+read -r KEY_ID SECRET < <(root iam create-access-key --user-name dev1 --query 'AccessKey.[AccessKeyId,SecretAccessKey]')
+check 'access key created' 'AKIA' "$KEY_ID"
+
+check 'simulator: ec2:RunInstances allowed' 'allowed' \
+  "$(root iam simulate-principal-policy --policy-source-arn "arn:aws:iam::$ACCOUNT:user/dev1" --action-names ec2:RunInstances --query 'EvaluationResults[0].EvalDecision' 2>&1)"
+check 'simulator: iam:CreateUser denied' 'implicitDeny' \
+  "$(root iam simulate-principal-policy --policy-source-arn "arn:aws:iam::$ACCOUNT:user/dev1" --action-names iam:CreateUser --query 'EvaluationResults[0].EvalDecision' 2>&1)"
+check 'dev1 may not create users' 'AccessDenied' "$(aws_as "$KEY_ID" "$SECRET" "" iam create-user --user-name intruder 2>&1)"
+check 'dev1 identity' "arn:aws:iam::$ACCOUNT:user/dev1" "$(aws_as "$KEY_ID" "$SECRET" "" sts get-caller-identity --query Arn 2>&1)"
+
+EC2_TRUST='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}'
+root iam create-role --role-name EC2-S3Reader --assume-role-policy-document "$EC2_TRUST" > /dev/null
+root iam attach-role-policy --role-name EC2-S3Reader --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess
+root iam create-instance-profile --instance-profile-name EC2-S3Reader > /dev/null
+root iam add-role-to-instance-profile --instance-profile-name EC2-S3Reader --role-name EC2-S3Reader
+check 'instance profile holds the role' 'EC2-S3Reader' \
+  "$(root iam get-instance-profile --instance-profile-name EC2-S3Reader --query 'InstanceProfile.Roles[].RoleName' 2>&1)"
+
+TRUST="{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::$ACCOUNT:user/dev1\"},\"Action\":\"sts:AssumeRole\"}]}"
+root iam create-role --role-name Auditor --assume-role-policy-document "$TRUST" > /dev/null
+root iam attach-role-policy --role-name Auditor --policy-arn arn:aws:iam::aws:policy/IAMReadOnlyAccess
+read -r TMP_ID TMP_SECRET TMP_TOKEN < <(aws_as "$KEY_ID" "$SECRET" "" sts assume-role \
+  --role-arn "arn:aws:iam::$ACCOUNT:role/Auditor" --role-session-name audit \
+  --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]')
+check 'assume-role gave temporary credentials' 'ASIA' "$TMP_ID"
+check 'session identity' "arn:aws:sts::$ACCOUNT:assumed-role/Auditor/audit" \
+  "$(aws_as "$TMP_ID" "$TMP_SECRET" "$TMP_TOKEN" sts get-caller-identity --query Arn 2>&1)"
+check 'session may read IAM' 'dev1' "$(aws_as "$TMP_ID" "$TMP_SECRET" "$TMP_TOKEN" iam list-users --query 'Users[].UserName' 2>&1)"
+check 'session may not write IAM' 'AccessDenied' \
+  "$(aws_as "$TMP_ID" "$TMP_SECRET" "$TMP_TOKEN" iam create-user --user-name intruder 2>&1)"
+check 'wrong secret key' 'SignatureDoesNotMatch' "$(aws_as "$KEY_ID" "${SECRET}x" "" iam list-users 2>&1)"
+
+echo "aws-cli scenario: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
