@@ -18,9 +18,24 @@ export function formatAmzDate(time: Date): string {
 export function parseAmzDate(value: string): Date {
   const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   if (match !== null) {
-    const time = new Date(`${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}Z`);
-    // Date rolls 20260231 over into March; a round trip catches it.
-    if (!Number.isNaN(time.getTime()) && formatAmzDate(time) === value) return time;
+    const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    const time = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+    // Date rolls 20260231 over into March; comparing the fields back catches it.
+    const valid =
+      time.getUTCFullYear() === year &&
+      time.getUTCMonth() === month - 1 &&
+      time.getUTCDate() === day &&
+      time.getUTCHours() === hour &&
+      time.getUTCMinutes() === minute &&
+      time.getUTCSeconds() === second;
+    if (valid) return time;
   }
   throw sigv4Errors.badDate(value);
 }

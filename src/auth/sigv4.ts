@@ -29,7 +29,15 @@ export interface SigV4VerifyOptions {
   readonly service?: string | undefined;
   /** When set, the scope's region must pass it ("Credential should be scoped to a valid region"). */
   readonly isValidRegion?: ((region: string) => boolean) | undefined;
+  /**
+   * Keeps derived signing keys, which depend only on the key, the day, the region and the service: deriving one
+   * takes four HMACs, and opening the sealed secret it comes from takes an AES-GCM decryption.
+   */
+  readonly signingKeys?: Map<string, Buffer> | undefined;
 }
+
+/** How many derived signing keys a cache keeps before it starts afresh. */
+const MAX_SIGNING_KEYS = 10_000;
 
 /** A request whose signature verified. */
 export interface VerifiedSigV4 {
@@ -88,10 +96,17 @@ export async function verifySigV4(
     presigned: auth.form === 'query',
   });
   const toSign = stringToSign(auth.amzDate, scopeString(scope.date, scope.region, scope.service), canonical);
-  const expected = signatureOf(
-    signingKey(key.secretAccessKey, scope.date, scope.region, scope.service),
-    toSign,
-  );
+  const cacheKey = `${scope.accessKeyId}/${scope.date}/${scope.region}/${scope.service}`;
+  let derived = options.signingKeys?.get(cacheKey);
+  if (derived === undefined) {
+    // INVARIANT: `secretAccessKey` is read only here, so a lookup may open the sealed secret lazily.
+    derived = signingKey(key.secretAccessKey, scope.date, scope.region, scope.service);
+    if (options.signingKeys !== undefined) {
+      if (options.signingKeys.size >= MAX_SIGNING_KEYS) options.signingKeys.clear();
+      options.signingKeys.set(cacheKey, derived);
+    }
+  }
+  const expected = signatureOf(derived, toSign);
   if (!constantTimeEqual(expected, auth.signature)) throw sigv4Errors.signatureDoesNotMatch();
 
   return { scope, sessionToken: auth.sessionToken, signedAt, form: auth.form };

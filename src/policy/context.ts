@@ -28,9 +28,18 @@ export class RequestContext {
    * Builds a context from plain key/value pairs, on an optional base. Later keys win over earlier ones that
    * differ only in case.
    */
-  static from(entries: Readonly<Record<string, ContextInput>> = {}, base?: RequestContext): RequestContext {
+  static from(
+    entries: Readonly<Record<string, ContextInput>> = {},
+    base?: RequestContext,
+    defaults?: Readonly<Record<string, ContextInput>>,
+  ): RequestContext {
     const map = new Map<string, ContextValue>();
     for (const key in entries) map.set(key.toLowerCase(), toContextValue(entries[key]!));
+    // Defaults fill in keys the entries lack (the clock's keys, which a caller's own value overrides).
+    for (const key in defaults) {
+      const lower = key.toLowerCase();
+      if (!map.has(lower)) map.set(lower, toContextValue(defaults[key]!));
+    }
     return new RequestContext(map, base);
   }
 

@@ -76,19 +76,17 @@ function principalKeys(principal: RequestPrincipal, input: PrincipalInput): Reco
   return keys;
 }
 
-/** The request's own context: the caller's keys, plus the clock's where the caller gave none. */
-function requestKeys(input: RequestInput): Readonly<Record<string, ContextInput>> {
-  if (input.now === undefined) return input.context ?? {};
-  const keys: Record<string, ContextInput> = { ...input.context };
-  const lower = new Set(Object.keys(keys).map((k) => k.toLowerCase()));
-  const ms = typeof input.now === 'number' ? input.now : input.now.getTime();
+/** The keys the clock gives (`aws:CurrentTime`, `aws:EpochTime`), set where the caller's context has none. */
+function clockKeys(now: RequestInput['now']): Record<string, ContextInput> | undefined {
+  if (now === undefined) return undefined;
+  const ms = typeof now === 'number' ? now : now.getTime();
   // A clock outside the range of a Date cannot be written as a time: the request then has no clock keys,
   // exactly as when no clock is given.
-  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return input.context ?? {};
-  if (!lower.has('aws:currenttime'))
-    keys['aws:CurrentTime'] = new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  if (!lower.has('aws:epochtime')) keys['aws:EpochTime'] = String(Math.floor(ms / 1000));
-  return keys;
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return undefined;
+  return {
+    'aws:currenttime': `${new Date(ms).toISOString().slice(0, 19)}Z`,
+    'aws:epochtime': String(Math.floor(ms / 1000)),
+  };
 }
 
 /** Builds an evaluable request. Keys given in `context` win over derived ones. */
@@ -97,7 +95,7 @@ export function createRequest(input: RequestInput): AuthorizationRequest {
     input.principal instanceof PreparedPrincipal ? input.principal : new PreparedPrincipal(input.principal);
   const { principal } = prepared;
   const resource = input.resource ?? '*';
-  const context = RequestContext.from(requestKeys(input), prepared.context);
+  const context = RequestContext.from(input.context, prepared.context, clockKeys(input.now));
   const resourceAccount = input.resourceAccount || parseArn(resource)?.account || principal.account;
   return { principal, action: input.action, resource, resourceAccount, context };
 }

@@ -28,11 +28,15 @@ export interface AppDeps {
   readonly authenticate: Authenticate;
   readonly authorizer: Authorizer;
   readonly clock: () => Date;
+  /** Called after every operation that may change identities, keys or policies: cached views are stale. */
+  readonly changed: () => void;
   /** In `--dev`: returns the server to a fresh account with the same root key. */
   readonly reset?: (() => Promise<void>) | undefined;
 }
 
 const XML = { 'content-type': 'text/xml' };
+/** Operations that change nothing; every other successful call clears the caches of keys and policies. */
+const READ_ONLY = /^(Get|List|Simulate)/;
 const JSON_TYPE = { 'content-type': 'application/json' };
 
 /** The HTTP app: one function from request to response, with no sockets (see node-adapter.ts for those). */
@@ -93,6 +97,8 @@ async function handleQuery(deps: AppDeps, request: HttpRequest): Promise<HttpRes
       policiesChanged: () => deps.authorizer.invalidate(),
     };
     const output = await handler(ctx, input);
+    // STS only mints sessions, which no cache holds yet; IAM writes may change any identity, key or policy.
+    if (service === 'iam' && !READ_ONLY.test(operation)) deps.changed();
     return {
       status: 200,
       headers: { ...XML, 'x-amzn-requestid': requestId },

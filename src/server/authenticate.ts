@@ -21,14 +21,33 @@ const INVALID_TOKEN = 'The security token included in the request is invalid.';
 /** Last-used data is written at most once a minute per key, to keep signed reads off the write path. */
 const LAST_USED_INTERVAL_MS = 60_000;
 
+/** SigV4 authentication, with a cache of who each access key belongs to. */
+export interface Authenticator {
+  readonly authenticate: Authenticate;
+  /** Forgets every cached key: keys, users or sessions may have changed. */
+  forget(): void;
+}
+
+const MAX_CACHED_KEYS = 10_000;
+
 /**
  * SigV4 authentication: verifies the signature with the key's secret (opened from its sealed form only for the
  * comparison), then, for temporary credentials, the session token: it must be the one minted with the key, and
  * unexpired.
  */
-export function sigV4Authenticator(deps: AuthenticationDeps): Authenticate {
+export function sigV4Authenticator(deps: AuthenticationDeps): Authenticator {
   const lastRecorded = new Map<string, number>();
-  return async (request) => {
+  // Who each key belongs to, as loaded from the store (the secret stays sealed here). Cleared by `forget`.
+  const owners = new Map<string, KeyOwner | undefined>();
+  const signingKeys = new Map<string, Buffer>();
+  const ownerOf = async (accessKeyId: string): Promise<KeyOwner | undefined> => {
+    if (owners.has(accessKeyId)) return owners.get(accessKeyId);
+    const loaded = await keyOwner(deps.store, deps.partition, accessKeyId);
+    if (owners.size >= MAX_CACHED_KEYS) owners.clear();
+    owners.set(accessKeyId, loaded);
+    return loaded;
+  };
+  const authenticate: Authenticate = async (request) => {
     const now = deps.clock();
     let owner: KeyOwner | undefined;
     const verified = await verifySigV4(
@@ -41,11 +60,17 @@ export function sigV4Authenticator(deps: AuthenticationDeps): Authenticate {
       },
       {
         now,
+        signingKeys,
         secrets: async (accessKeyId) => {
-          owner = await keyOwner(deps.store, deps.partition, accessKeyId);
-          return owner === undefined
-            ? undefined
-            : { secretAccessKey: deps.secrets.open(owner.secretCiphertext) };
+          owner = await ownerOf(accessKeyId);
+          if (owner === undefined) return undefined;
+          const sealed = owner.secretCiphertext;
+          // Opened only when no derived signing key is cached for this key and day.
+          return {
+            get secretAccessKey() {
+              return deps.secrets.open(sealed);
+            },
+          };
         },
       },
     );
@@ -78,5 +103,12 @@ export function sigV4Authenticator(deps: AuthenticationDeps): Authenticate {
         .execute();
     }
     return { caller: owner.caller, region: verified.scope.region };
+  };
+  return {
+    authenticate,
+    forget: () => {
+      owners.clear();
+      signingKeys.clear();
+    },
   };
 }

@@ -82,10 +82,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   const rootKey = options.rootKey ?? createdRootKey;
   const authorizer = new Authorizer(storePolicySource(store, managedPolicies));
+  const authenticator = sigV4Authenticator({ store, partition: 'aws', secrets, tokens, clock });
+  const changed = () => {
+    authorizer.invalidate();
+    authenticator.forget();
+  };
   const reset = options.dev
     ? async () => {
         await store.reset();
-        authorizer.invalidate();
+        changed();
         await bootstrapAccount(store, secrets, ids, options.accountId, clock(), rootKey);
       }
     : undefined;
@@ -97,7 +102,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     managedPolicies,
     tokens,
     codec: QUERY_CODEC,
-    authenticate: sigV4Authenticator({ store, partition: 'aws', secrets, tokens, clock }),
+    authenticate: authenticator.authenticate,
+    changed,
     authorizer,
     clock,
     reset,

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { SqliteDialect } from 'kysely';
+import { SqliteDialect, type SqliteDatabase } from 'kysely';
 import { createStore, type Store } from './store.js';
 import { StripRowLocksPlugin } from './strip-row-locks.js';
 
@@ -16,7 +16,34 @@ export async function openSqliteStore(file: string): Promise<Store> {
   sqlite.pragma('case_sensitive_like = ON');
   return createStore({
     kind: 'sqlite',
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new StripRowLocksPlugin()],
   });
+}
+
+/** How many distinct SQL texts keep a prepared statement; the operations use a few hundred at most. */
+const MAX_CACHED_STATEMENTS = 1000;
+
+/**
+ * Kysely prepares a statement for every query; preparing costs more than running a small query. The same SQL
+ * text gets the same prepared statement: better-sqlite3 runs each call to completion synchronously, so reusing
+ * one is safe.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => {
+      statements.clear();
+      sqlite.close();
+    },
+    prepare: (sql: string) => {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }

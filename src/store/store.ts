@@ -59,10 +59,18 @@ export async function migrate(
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }
 
+/** True under a test runner (vitest sets VITEST) or with IAMD_STORE_GUARD=1. */
+function guardTransactions(): boolean {
+  return process.env['VITEST'] !== undefined || process.env['IAMD_STORE_GUARD'] === '1';
+}
+
 /** Opens a Kysely instance over the spec's dialect, migrates it, and wraps it in the Store interface. */
 export async function createStore(spec: StoreSpec): Promise<Store> {
-  const scope = new TransactionScope();
-  const db = new Kysely<Database>({ dialect: scope.guard(spec.dialect), plugins: [...(spec.plugins ?? [])] });
+  // The guard catches queries that bypass `tx` (see TransactionScope). It rests on AsyncLocalStorage, which slows
+  // every promise in the process, so it runs where mistakes are made, in tests and on request, not in production.
+  const scope = guardTransactions() ? new TransactionScope() : undefined;
+  const dialect = scope === undefined ? spec.dialect : scope.guard(spec.dialect);
+  const db = new Kysely<Database>({ dialect, plugins: [...(spec.plugins ?? [])] });
   try {
     await migrate(db, spec.kind, spec.schema);
   } catch (error) {
@@ -73,7 +81,8 @@ export async function createStore(spec: StoreSpec): Promise<Store> {
   return {
     kind: spec.kind,
     db,
-    transaction: (fn) => db.transaction().execute((tx) => scope.run(() => fn(tx))),
+    transaction: (fn) =>
+      db.transaction().execute((tx) => (scope === undefined ? fn(tx) : scope.run(() => fn(tx)))),
     reset: () => reset(db),
     close: () => db.destroy(),
   };

@@ -1,9 +1,7 @@
 import {
-  OperationNodeTransformer,
   type KyselyPlugin,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
-  type QueryId,
   type QueryResult,
   type RootOperationNode,
   type SelectQueryNode,
@@ -13,13 +11,8 @@ import {
 // Row-lock clauses that PostgreSQL understands and SQLite rejects as syntax errors.
 const ROW_LOCKS = new Set(['ForUpdate', 'ForNoKeyUpdate', 'ForShare', 'ForKeyShare', 'NoWait', 'SkipLocked']);
 
-class RowLockRemover extends OperationNodeTransformer {
-  protected override transformSelectQuery(node: SelectQueryNode, queryId?: QueryId): SelectQueryNode {
-    const transformed = super.transformSelectQuery(node, queryId);
-    if (!transformed.endModifiers) return transformed;
-    const endModifiers = transformed.endModifiers.filter((m) => !(m.modifier && ROW_LOCKS.has(m.modifier)));
-    return { ...transformed, endModifiers: endModifiers.length > 0 ? endModifiers : undefined };
-  }
+function isRowLock(modifier: { readonly modifier?: string | undefined }): boolean {
+  return modifier.modifier !== undefined && ROW_LOCKS.has(modifier.modifier);
 }
 
 /**
@@ -28,10 +21,16 @@ class RowLockRemover extends OperationNodeTransformer {
  * Kysely runs one transaction at a time on it, so a transaction's read-modify-write cannot interleave with another's.
  */
 export class StripRowLocksPlugin implements KyselyPlugin {
-  readonly #remover = new RowLockRemover();
-
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return this.#remover.transformNode(args.node, args.queryId);
+    // INVARIANT: operations put row locks only on top-level selects, so only those are looked at; a full tree
+    // transform of every query would cost more than most queries take to run.
+    const node = args.node;
+    if (node.kind !== 'SelectQueryNode' || !node.endModifiers?.some(isRowLock)) return node;
+    const endModifiers = node.endModifiers.filter((m) => !isRowLock(m));
+    return {
+      ...node,
+      endModifiers: endModifiers.length > 0 ? endModifiers : undefined,
+    } satisfies SelectQueryNode;
   }
 
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {

@@ -2,8 +2,7 @@ import type { Operation, OperationContext } from '../../operation/context.js';
 import type { GetUserInput, GetUserOutput } from '../../protocol/models/iam-types.js';
 import { rootArn } from '../common/arn.js';
 import { callingIdentity } from '../common/calling-user.js';
-import { listTags } from '../common/tags.js';
-import { authorizedUser, authorizeOnUser } from './user-access.js';
+import { authorizedUserWithTags, authorizeOnUser } from './user-access.js';
 import { checkOptionalName, EXISTING_USER_NAME_MAX } from './user-fields.js';
 import { userShape, type UserShape } from './user-shape.js';
 
@@ -15,16 +14,16 @@ export const getUser: Operation<GetUserInput, GetUserOutput> = async (ctx, input
   checkOptionalName('userName', input.UserName, EXISTING_USER_NAME_MAX).throwIfAny();
 
   if (input.UserName !== undefined) {
-    const user = await authorizedUser(ctx, 'iam:GetUser', input.UserName);
-    return { User: userShape(user, await listTags(ctx.store.db, 'user', user.id)) };
+    const { user, tags } = await authorizedUserWithTags(ctx, 'iam:GetUser', input.UserName);
+    return { User: userShape(user, tags) };
   }
   const self = await callingIdentity(ctx);
   if (self.kind === 'root') {
     await ctx.authorize('iam:GetUser', rootArn(ctx));
     return { User: await rootUser(ctx) };
   }
-  await authorizeOnUser(ctx, 'iam:GetUser', self.user);
-  return { User: userShape(self.user, await listTags(ctx.store.db, 'user', self.user.id)) };
+  const tags = await authorizeOnUser(ctx, 'iam:GetUser', self.user);
+  return { User: userShape(self.user, tags) };
 };
 
 async function rootUser(ctx: OperationContext): Promise<UserShape> {

@@ -3,7 +3,7 @@ import type { ContextInput } from '../../policy/index.js';
 import { iamArn } from '../common/arn.js';
 import { existing, findUser, noSuchUser, type UserRow } from '../common/entity-lookup.js';
 import { resourceTagContext } from '../common/tag-input.js';
-import { listTags } from '../common/tags.js';
+import { listTags, type Tag } from '../common/tags.js';
 
 /**
  * Authorizes `action` on a user that exists: the resource is its ARN with its path, and its tags are the
@@ -14,9 +14,10 @@ export async function authorizeOnUser(
   action: string,
   user: UserRow,
   extra: Readonly<Record<string, ContextInput>> = {},
-): Promise<void> {
+): Promise<Tag[]> {
   const tags = await listTags(ctx.store.db, 'user', user.id);
   await ctx.authorize(action, user.arn, { ...resourceTagContext(tags, true), ...extra });
+  return tags;
 }
 
 /**
@@ -30,8 +31,21 @@ export async function authorizedUser(
   name: string,
   extra: (row: UserRow | undefined) => Readonly<Record<string, ContextInput>> = () => ({}),
 ): Promise<UserRow> {
+  return (await authorizedUserWithTags(ctx, action, name, extra)).user;
+}
+
+/** `authorizedUser`, also returning the user's tags, which authorizing it already read. */
+export async function authorizedUserWithTags(
+  ctx: OperationContext,
+  action: string,
+  name: string,
+  extra: (row: UserRow | undefined) => Readonly<Record<string, ContextInput>> = () => ({}),
+): Promise<{ user: UserRow; tags: Tag[] }> {
   const row = await findUser(ctx.store.db, ctx.accountId, name);
-  if (row === undefined) await ctx.authorize(action, iamArn(ctx, 'user', '/', name), extra(row));
-  else await authorizeOnUser(ctx, action, row, extra(row));
-  return existing(row, () => noSuchUser(name));
+  if (row === undefined) {
+    await ctx.authorize(action, iamArn(ctx, 'user', '/', name), extra(row));
+    throw noSuchUser(name);
+  }
+  const tags = await authorizeOnUser(ctx, action, row, extra(row));
+  return { user: existing(row, () => noSuchUser(name)), tags };
 }
