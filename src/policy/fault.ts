@@ -28,6 +28,7 @@ export type FaultCode =
   | 'UnknownOperator'
   | 'InvalidConditionValue'
   | 'UnknownElement'
+  | 'ProhibitedElement'
   | 'VariablesNeedVersion';
 
 /** One fault: where it is, what it is, and a one-sentence message with user input in backticks. */
@@ -47,6 +48,14 @@ const AWS_MESSAGES: Partial<Record<FaultCode, string>> = {
   MissingResource: 'Policy statement must contain resources.',
   DuplicateSid: 'Statement IDs (SID) in a single policy must be unique.',
   InvalidActionFormat: 'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.',
+  // The recorded corpus (shared/aws-reference, CreatePolicy invalid documents): an unknown operator is a syntax
+  // error; a misspelt Effect or an unreadable condition value fails AWS's "legacy parsing".
+  UnknownOperator: 'Syntax errors in policy.',
+  InvalidPrincipal: 'Syntax errors in policy.',
+  InvalidEffect: 'The policy failed legacy parsing',
+  InvalidConditionValue: 'The policy failed legacy parsing',
+  PrincipalNotAllowed: 'Policy document should not specify a principal.',
+  MissingPrincipal: 'Missing required field Principal',
 };
 
 /**

@@ -189,12 +189,16 @@ describe('parsePolicy: every fault with its JSON path', () => {
     ]);
   });
 
-  it('SyntaxError for a non-string list item, an empty list, or a value of the wrong type', () => {
+  it('SyntaxError for a non-string list item or a value of the wrong type; an empty list is a missing element', () => {
     expect(faults({ Version: '2012-10-17', Statement: [{ ...ALLOW, Action: ['s3:GetObject', 3] }] })).toEqual(
       [{ path: '$.Statement[0].Action[1]', code: 'SyntaxError' }],
     );
+    // AWS answers an empty list with "Policy statement must contain resources." (recorded CreatePolicy calls).
     expect(faults({ Version: '2012-10-17', Statement: [{ ...ALLOW, Resource: [] }] })).toEqual([
-      { path: '$.Statement[0].Resource', code: 'SyntaxError' },
+      { path: '$.Statement[0]', code: 'MissingResource' },
+    ]);
+    expect(faults({ Version: '2012-10-17', Statement: [{ ...ALLOW, Action: [] }] })).toEqual([
+      { path: '$.Statement[0]', code: 'MissingAction' },
     ]);
     expect(faults({ Version: '2012-10-17', Statement: [{ ...ALLOW, Action: { s3: 'Get' } }] })).toEqual([
       { path: '$.Statement[0].Action', code: 'SyntaxError' },
@@ -277,7 +281,7 @@ describe('parsePolicy: element rules by policy kind', () => {
       { path: '$.Statement[0]', code: 'MissingPrincipal' },
     ]);
     expect(faults({ Version: '2012-10-17', Statement: [{ ...trust, Resource: '*' }] }, 'trust')).toEqual([
-      { path: '$.Statement[0].Resource', code: 'SyntaxError' },
+      { path: '$.Statement[0].Resource', code: 'ProhibitedElement' },
     ]);
   });
 

@@ -199,6 +199,12 @@ function parseStatement(
   exclusive('Resource', resource, 'NotResource', notResource, path, sink);
   if (action === undefined && notAction === undefined) {
     sink.add(path, 'MissingAction', 'The statement has neither `Action` nor `NotAction`.');
+  } else if (isEmptyList(raw['Action']) || isEmptyList(raw['NotAction'])) {
+    // An empty list is what AWS reports as a statement without actions.
+    sink.add(path, 'MissingAction', 'The statement lists no actions.');
+  }
+  if (isEmptyList(raw['Resource']) || isEmptyList(raw['NotResource'])) {
+    sink.add(path, 'MissingResource', 'The statement lists no resources.');
   }
   checkElementsForKind(kind, raw, path, sink);
   if (effect === undefined) return undefined;
@@ -261,7 +267,7 @@ function checkElementsForKind(
           'A trust policy statement must have a `Principal` or `NotPrincipal`.',
         );
       }
-      if (hasResource) sink.add(`${path}.Resource`, 'SyntaxError', 'Has prohibited field Resource');
+      if (hasResource) sink.add(`${path}.Resource`, 'ProhibitedElement', 'Has prohibited field Resource');
       return;
     case 'any':
       return;
@@ -288,6 +294,10 @@ function parseEffect(value: unknown, path: string, sink: FaultSink): Effect | un
   return undefined;
 }
 
+function isEmptyList(value: unknown): boolean {
+  return Array.isArray(value) && value.length === 0;
+}
+
 /** A string or a list of strings; anything else is a fault. Returns `undefined` when the element is absent. */
 function parseStringList(value: unknown, path: string, sink: FaultSink): string[] | undefined {
   if (value === undefined) return undefined;
@@ -298,7 +308,6 @@ function parseStringList(value: unknown, path: string, sink: FaultSink): string[
       if (typeof item === 'string') out.push(item);
       else sink.add(`${path}[${i}]`, 'SyntaxError', `Expected a string, not ${describe(item)}.`);
     });
-    if (value.length === 0) sink.add(path, 'SyntaxError', 'The list is empty.');
     return out;
   }
   sink.add(path, 'SyntaxError', `Expected a string or a list of strings, not ${describe(value)}.`);

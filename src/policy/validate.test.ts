@@ -83,10 +83,12 @@ describe('validatePolicy', () => {
     ]);
   });
 
-  it('InvalidActionFormat for a condition key without a vendor prefix', () => {
-    expect(faults({ ...ALLOW, Condition: { StringEquals: { username: 'alice' } } })).toEqual([
-      { path: '$.Statement[0].Condition.StringEquals.username', code: 'InvalidActionFormat' },
-    ]);
+  it('accepts a condition key without a vendor prefix, as AWS does (recorded CreatePolicy calls)', () => {
+    expect(faults({ ...ALLOW, Condition: { StringEquals: { username: 'alice' } } })).toEqual([]);
+  });
+
+  it('accepts a vendor with a dot, as AWS does (recorded: `s3.s`)', () => {
+    expect(faults({ ...ALLOW, Action: 's3.s:GetObject' })).toEqual([]);
   });
 
   it('VariablesNeedVersion when a policy without version 2012-10-17 uses variables', () => {

@@ -24,7 +24,8 @@ const PARTITIONS = new Set([
   'aws-iso-f',
   'aws-eusc',
 ]);
-const VENDOR = /^[a-zA-Z0-9_-]+$/;
+// Vendors may hold dots (AWS accepts `s3.s`, recorded).
+const VENDOR = /^[a-zA-Z0-9_.-]+$/;
 const IAM_RESOURCE_PREFIXES = [
   'user/',
   'federated-user/',
@@ -51,14 +52,9 @@ function semanticFaults(policy: PolicyDocument): PolicyFault[] {
     for (const clause of statement.conditions) {
       const where = `${path}.Condition.${clause.operator}.${clause.key}`;
       const compiled = compileCondition(clause, substitute);
+      // AWS accepts condition keys without a vendor prefix (recorded CreatePolicy calls), so only the operator
+      // and its values are checked.
       if ('fault' in compiled) faults.push({ path: where, code: compiled.code, message: compiled.fault });
-      if (!clause.key.includes(':')) {
-        faults.push({
-          path: where,
-          code: 'InvalidActionFormat',
-          message: `The condition key \`${clause.key}\` must be prefaced by a vendor, e.g. \`aws:\`.`,
-        });
-      }
     }
     if (!substitute) checkVariablesNeedVersion(statement, path, faults);
   }

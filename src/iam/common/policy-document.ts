@@ -33,6 +33,7 @@ const RANK: Record<FaultCode, number> = {
   InvalidEffect: 1,
   BothElements: 1,
   UnknownElement: 1,
+  ProhibitedElement: 1,
   InvalidSid: 1,
   InvalidPrincipal: 2,
   PrincipalNotAllowed: 2,
