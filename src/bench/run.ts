@@ -157,6 +157,10 @@ function row(m: Measurement, baseline: Measurement): string {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--server-only')) {
+    await serverTable();
+    return;
+  }
   const results: { workload: string; engine: Measurement; baseline: Measurement }[] = [];
   const workloads: [string, () => Job[]][] = [
     ['(a) 1 principal, 10x10 statements', workloadA],
@@ -190,6 +194,10 @@ async function main(): Promise<void> {
   }
   if (process.argv.includes('--engine-only')) return;
   console.log('');
+  await serverTable();
+}
+
+async function serverTable(): Promise<void> {
   console.log(
     'server: signed requests over loopback from this process to `iamd serve --dev` in a child process',
   );

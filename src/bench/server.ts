@@ -20,7 +20,7 @@ const ROOT = {
   accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
   secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
 };
-const CONCURRENCY = 16;
+const CONCURRENCY = Number(process.env['IAMD_BENCH_CONCURRENCY'] ?? 8);
 const SECONDS = Number(process.env['IAMD_BENCH_SECONDS'] ?? 4);
 
 interface Signed {
