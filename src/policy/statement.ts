@@ -111,10 +111,8 @@ function compileResources(patterns: readonly string[], substitute: boolean) {
   if (templates.some((t) => t.raw === '*')) return (): boolean => true;
   const fixed = templates.filter((t) => !t.hasVariables).map(staticResourceMatcher);
   const variable = templates.filter((t) => t.hasVariables).map(variableResourceMatcher);
-  if (variable.length === 0 && fixed.length === 1) {
-    const only = fixed[0]!;
-    return (resource: string): boolean => only(resource);
-  }
+  // One fixed pattern (the common case): its matcher itself, without a wrapper call.
+  if (variable.length === 0 && fixed.length === 1) return fixed[0]!;
   return (resource: string, context: RequestContext): boolean => {
     for (const m of fixed) if (m(resource)) return true;
     for (const m of variable) if (m(resource, context)) return true;
