@@ -1,12 +1,13 @@
 import type { MissingKeys } from './conditions/dispatch.js';
 import type { Decision, EvalDecision, MatchedStatement, PolicyType } from './decision.js';
 import type { CompiledPolicy } from './policy-list.js';
-import { PolicyList } from './policy-list.js';
+import { PolicyList, type SharedConditionTest } from './policy-list.js';
+import type { RequestContext } from './context.js';
 import type { PrincipalMatch, RequestPrincipal } from './principal.js';
 import { rcpsGovern } from './rcp-services.js';
 import { resourcePolicyRequired } from './resource-policy-required.js';
 import type { AuthorizationRequest } from './request.js';
-import { conditionsHold, type CompiledStatement } from './statement.js';
+import type { CompiledStatement } from './statement.js';
 
 /** The policies that apply to a request, by type, as a caller supplies them. */
 export interface PolicySetInput {
@@ -92,6 +93,15 @@ function principalApplies(
   return undefined;
 }
 
+function allHold(
+  conditions: readonly SharedConditionTest[],
+  context: RequestContext,
+  missing: MissingKeys,
+): boolean {
+  for (let i = 0; i < conditions.length; i++) if (!conditions[i]!.holds(context, missing)) return false;
+  return true;
+}
+
 function evaluateList(
   list: PolicyList,
   request: AuthorizationRequest,
@@ -102,18 +112,14 @@ function evaluateList(
   const listed = list.statementsFor(request.action);
   const checksPrincipal = list.type === 'resource';
   for (let i = 0; i < listed.length; i++) {
-    const { statement, match } = listed[i]!;
-    if (!statement.matchesResource(request.resource, request.context)) continue;
+    const { statement, match, resource, conditions } = listed[i]!;
+    if (!resource.matches(request.resource, request.context)) continue;
     let grant: PrincipalMatch | undefined;
     if (checksPrincipal) {
       grant = principalApplies(statement, request.principal, hasBoundary);
       if (grant === undefined) continue;
     }
-    if (
-      statement.conditions.length > 0 &&
-      !conditionsHold(statement.conditions, request.context, trace.missing)
-    )
-      continue;
+    if (!allHold(conditions, request.context, trace.missing)) continue;
     trace.matched.push(match);
     if (statement.effect === 'Deny') verdict.deny = true;
     else {

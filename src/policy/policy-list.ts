@@ -1,4 +1,6 @@
 import type { PolicyDocument } from './ast.js';
+import type { CompiledCondition, MissingKeys } from './conditions/dispatch.js';
+import type { RequestContext } from './context.js';
 import type { MatchedStatement, PolicyType } from './decision.js';
 import { PolicyValidationError, type PolicyFault } from './fault.js';
 import { parsePolicy, type PolicyKind } from './parse.js';
@@ -38,6 +40,59 @@ const MAX_CACHED_ACTIONS = 4096;
 export interface ListedStatement {
   readonly statement: CompiledStatement;
   readonly match: MatchedStatement;
+  /** The resource test, shared by every statement of the list with the same Resource element. */
+  readonly resource: SharedResourceTest;
+  /** The condition tests, each shared by every statement of the list with the same clause. */
+  readonly conditions: readonly SharedConditionTest[];
+}
+
+/**
+ * A condition clause shared by the statements of a list that repeat it, remembering its last answer (and whether
+ * the request lacked its key, so that every evaluation still reports the key as missing).
+ */
+const NONE: readonly string[] = [];
+
+export class SharedConditionTest {
+  private lastContext: RequestContext | undefined;
+  private lastResult = false;
+  private lastMissing: readonly string[] = [];
+
+  constructor(private readonly condition: CompiledCondition) {}
+
+  /** Whether the clause holds for the context; keys it found missing are added to `missing`. */
+  holds(context: RequestContext, missing: MissingKeys): boolean {
+    if (context !== this.lastContext) {
+      const before = missing.length;
+      this.lastResult = this.condition.test(context, missing);
+      this.lastMissing = missing.length === before ? NONE : missing.slice(before);
+      this.lastContext = context;
+      return this.lastResult;
+    }
+    for (let i = 0; i < this.lastMissing.length; i++) missing.push(this.lastMissing[i]!);
+    return this.lastResult;
+  }
+}
+
+/**
+ * A resource test shared by the statements of a list that name the same resources, remembering its last answer:
+ * within one evaluation each distinct pattern runs once, however many statements repeat it.
+ */
+export class SharedResourceTest {
+  private lastResource: string | undefined;
+  private lastContext: RequestContext | undefined;
+  private lastResult = false;
+
+  constructor(private readonly test: CompiledStatement['matchesResource']) {}
+
+  /** Whether the resource matches, for this request's context. */
+  matches(resource: string, context: RequestContext): boolean {
+    // INVARIANT: a context is never changed once built, so the same context and resource give the same answer.
+    if (resource === this.lastResource && context === this.lastContext) return this.lastResult;
+    this.lastResult = this.test(resource, context);
+    this.lastResource = resource;
+    this.lastContext = context;
+    return this.lastResult;
+  }
 }
 
 /**
@@ -53,11 +108,32 @@ export class PolicyList {
   private readonly ordinal = new Map<ListedStatement, number>();
 
   constructor(type: PolicyType, policies: readonly CompiledPolicy[]) {
+    const resourceTests = new Map<string, SharedResourceTest>();
+    const conditionTests = new Map<string, SharedConditionTest>();
     this.type = type;
     this.policies = policies;
     for (const policy of policies) {
       for (const statement of policy.statements) {
-        const listed: ListedStatement = { statement, match: matchRecord(type, statement) };
+        let resource = resourceTests.get(statement.resourceKey);
+        if (resource === undefined) {
+          resource = new SharedResourceTest(statement.matchesResource);
+          resourceTests.set(statement.resourceKey, resource);
+        }
+        const conditions = statement.conditions.map((condition, i) => {
+          const key = statement.conditionKeys[i]!;
+          let shared = conditionTests.get(key);
+          if (shared === undefined) {
+            shared = new SharedConditionTest(condition);
+            conditionTests.set(key, shared);
+          }
+          return shared;
+        });
+        const listed: ListedStatement = {
+          statement,
+          match: matchRecord(type, statement),
+          resource,
+          conditions,
+        };
         this.ordinal.set(listed, this.ordinal.size);
         if (statement.services === undefined) this.anyService.push(listed);
         else {

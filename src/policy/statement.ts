@@ -1,5 +1,5 @@
 import type { Effect, PolicyDocument, Statement } from './ast.js';
-import { compileCondition, type CompiledCondition, type MissingKeys } from './conditions/dispatch.js';
+import { compileCondition, type CompiledCondition } from './conditions/dispatch.js';
 import type { RequestContext } from './context.js';
 import { compileWildcard, compilePieces, type Matcher } from './glob.js';
 import { compilePrincipal, type PrincipalMatcher } from './principal.js';
@@ -21,19 +21,16 @@ export interface CompiledStatement {
   /** Whether the statement applies to a lower-cased action. */
   readonly matchesAction: (lowerAction: string) => boolean;
   readonly matchesResource: (resource: string, context: RequestContext) => boolean;
+  /**
+   * What the resource test depends on (the Resource or NotResource element and whether variables are substituted):
+   * statements with the same key test resources identically, so a policy list runs one test for all of them.
+   */
+  readonly resourceKey: string;
+  /** For each condition, what its test depends on (operator, key, values, substitution): equal keys, equal tests. */
+  readonly conditionKeys: readonly string[];
   readonly principal: PrincipalMatcher | undefined;
   readonly notPrincipal: PrincipalMatcher | undefined;
   readonly conditions: readonly CompiledCondition[];
-}
-
-/** Runs every condition clause; all must hold. */
-export function conditionsHold(
-  conditions: readonly CompiledCondition[],
-  context: RequestContext,
-  missing: MissingKeys | undefined,
-): boolean {
-  for (let i = 0; i < conditions.length; i++) if (!conditions[i]!.test(context, missing)) return false;
-  return true;
 }
 
 function compileActions(patterns: readonly string[]): (lowerAction: string) => boolean {
@@ -161,6 +158,10 @@ export function compileStatement(
     services: statement.notAction !== undefined ? undefined : servicesOf(actionPatterns),
     matchesAction,
     matchesResource,
+    resourceKey: JSON.stringify([substitute, statement.resource ?? null, statement.notResource ?? null]),
+    conditionKeys: conditions.map((c) =>
+      JSON.stringify([substitute, c.clause.operator, c.clause.key, c.clause.values]),
+    ),
     principal: statement.principal && compilePrincipal(statement.principal),
     notPrincipal: statement.notPrincipal && compilePrincipal(statement.notPrincipal),
     conditions,
