@@ -13,6 +13,11 @@ const TRUST_ACTIONS = new Set([
   'sts:setcontext',
 ]);
 
+/** True for the actions a role trust policy governs (the AssumeRole family and the session actions). */
+export function isTrustPolicyAction(action: string): boolean {
+  return TRUST_ACTIONS.has(action.toLowerCase());
+}
+
 /** True when the action is governed by a trust policy or a KMS key policy. */
 export function resourcePolicyRequired(action: string): boolean {
   const lower = action.toLowerCase();

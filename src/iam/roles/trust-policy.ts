@@ -1,19 +1,10 @@
 import { AwsError } from '../../errors/aws-error.js';
+import { isTrustPolicyAction } from '../../policy/resource-policy-required.js';
 import { checkPolicyDocument, checkPolicySize } from '../common/policy-document.js';
 
-/**
- * The actions a role trust policy may name: the AssumeRole family and the session-tagging actions that go
- * with it (IAM User Guide, "Role trust policies"; AWS rejects anything else, wildcards included, with
- * "AssumeRole policy may only specify STS AssumeRole actions.").
- */
-const TRUST_ACTIONS = new Set([
-  'sts:assumerole',
-  'sts:assumerolewithsaml',
-  'sts:assumerolewithwebidentity',
-  'sts:tagsession',
-  'sts:setsourceidentity',
-  'sts:setcontext',
-]);
+// A trust policy may name only the AssumeRole family and the session actions (IAM User Guide, "Role trust
+// policies"); AWS rejects anything else, wildcards included, with "AssumeRole policy may only specify STS
+// AssumeRole actions.".
 
 /** The default quota on a role trust policy's size ("IAM and AWS STS quotas": role trust policy length). */
 export const TRUST_POLICY_QUOTA = 2048;
@@ -32,7 +23,7 @@ export function checkTrustPolicy(document: string): void {
   for (const statement of statementsOf(document)) {
     const listed = statement.Action ?? statement.NotAction;
     const actions = Array.isArray(listed) ? listed : [listed];
-    if (actions.some((a) => typeof a !== 'string' || !TRUST_ACTIONS.has(a.toLowerCase()))) {
+    if (actions.some((a) => typeof a !== 'string' || !isTrustPolicyAction(a))) {
       throw new AwsError(
         'MalformedPolicyDocument',
         'AssumeRole policy may only specify STS AssumeRole actions.',

@@ -1,35 +1,19 @@
 import { AwsError } from '../../errors/aws-error.js';
 import type { Operation } from '../../operation/context.js';
 import { paginate } from '../../operation/pagination.js';
-import { parseArn, type PrincipalInput } from '../../policy/index.js';
+import type { PrincipalInput } from '../../policy/index.js';
 import type {
   SimulatePrincipalPolicyInput,
   SimulatePrincipalPolicyOutput,
 } from '../../protocol/models/iam-types.js';
-import type { PrincipalType } from '../../store/schema.js';
 import { existing } from '../common/entity-lookup.js';
 import { pageFields } from '../common/list-page.js';
 import { findIdentity, noSuchIdentity } from '../policies/identity.js';
 import { loadPrincipalPolicies, type PrincipalPolicy } from '../principal-policies.js';
 import { runSimulation, type SimulatedPolicy } from './run-simulation.js';
+import { policySource } from '../context-keys/policy-source.js';
 import { inputPolicies, resourcePolicy, simulatedUser } from './simulate-custom-policy.js';
 import { checkSimulationMembers, contextFromEntries, ownerAccount } from './simulation-input.js';
-
-const KINDS: Readonly<Record<string, PrincipalType>> = { user: 'user', group: 'group', role: 'role' };
-
-/** The kind and name a PolicySourceArn names (`arn:…:iam::ACCOUNT:user/path/name`). */
-function sourceOf(arn: string, accountId: string): { kind: PrincipalType; name: string } {
-  const parsed = parseArn(arn);
-  const slash = parsed?.resource.indexOf('/') ?? -1;
-  const kind = parsed && slash > 0 ? KINDS[parsed.resource.slice(0, slash)] : undefined;
-  if (parsed === undefined || parsed.service !== 'iam' || kind === undefined) {
-    throw new AwsError('InvalidInput', `Invalid ARN: ${arn} is not a user, group or role.`);
-  }
-  if (parsed.account !== accountId) {
-    throw new AwsError('InvalidInput', `Invalid ARN: ${arn} is not in this account.`);
-  }
-  return { kind, name: parsed.resource.slice(parsed.resource.lastIndexOf('/') + 1) };
-}
 
 function simulated(policy: PrincipalPolicy): SimulatedPolicy {
   return { sourceId: policy.name, sourceType: 'IAM Policy', document: policy.document };
@@ -46,7 +30,7 @@ export const simulatePrincipalPolicy: Operation<
 > = async (ctx, input) => {
   checkSimulationMembers(input);
   await ctx.authorize('iam:SimulatePrincipalPolicy', input.PolicySourceArn);
-  const source = sourceOf(input.PolicySourceArn, ctx.accountId);
+  const source = policySource(input.PolicySourceArn, ctx.accountId);
   const identity = existing(await findIdentity(ctx.store.db, ctx.accountId, source.kind, source.name), () =>
     noSuchIdentity(source.kind, source.name),
   );
