@@ -96,6 +96,11 @@ export function createRequest(input: RequestInput): AuthorizationRequest {
   const { principal } = prepared;
   const resource = input.resource ?? '*';
   const context = RequestContext.from(input.context, prepared.context, clockKeys(input.now));
-  const resourceAccount = input.resourceAccount || parseArn(resource)?.account || principal.account;
+  // A resource ARN without a 12-digit account (S3 buckets, AWS managed policies' `aws`) belongs to no other
+  // account: the request is judged as within the principal's own.
+  const arnAccount = parseArn(resource)?.account;
+  const resourceAccount =
+    input.resourceAccount ||
+    (arnAccount !== undefined && /^\d{12}$/.test(arnAccount) ? arnAccount : principal.account);
   return { principal, action: input.action, resource, resourceAccount, context };
 }

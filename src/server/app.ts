@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js';
 import type { SessionTokenMinter, StsContext } from '../sts/context.js';
 import type { Authorizer } from './authorizer.js';
 import { errorResponse } from './error-response.js';
+import { checkSessionLimits } from './session-limits.js';
 import type { HttpRequest, HttpResponse } from './http.js';
 import { operationFor, type ProtocolCodec } from './dispatch.js';
 
@@ -72,6 +73,7 @@ async function handleQuery(deps: AppDeps, request: HttpRequest): Promise<HttpRes
     const { caller, region } = await deps.authenticate(request, params);
     const { operation, input } = deps.codec.decode(service, params);
     const handler = operationFor(service, operation);
+    checkSessionLimits(caller, service, operation);
     const now = deps.clock();
     const facts = {
       now,

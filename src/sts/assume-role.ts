@@ -31,6 +31,10 @@ function roleArnParts(roleArn: string): { account: string; name: string } {
  * hour when a role session assumes a role; session policies and tags limit and describe it.
  */
 export async function assumeRole(ctx: StsContext, input: AssumeRoleInput): Promise<AssumeRoleOutput> {
+  // The root user cannot assume roles (STS API reference, AssumeRole: "You cannot use AWS account root user
+  // credentials to call AssumeRole").
+  if (ctx.caller.kind === 'root')
+    throw new AwsError('AccessDenied', 'Roles may not be assumed by root accounts.');
   const target = roleArnParts(input.RoleArn);
   const role = await ctx.store.db
     .selectFrom('roles')

@@ -16,7 +16,7 @@ export async function getFederationToken(
   input: GetFederationTokenInput,
 ): Promise<GetFederationTokenOutput> {
   const caller = ctx.caller;
-  if (caller.kind !== 'user' && caller.kind !== 'root') {
+  if ((caller.kind !== 'user' && caller.kind !== 'root') || caller.expiresAt !== undefined) {
     throw new AwsError('AccessDenied', 'Cannot call GetFederationToken with session credentials');
   }
   const federatedArn = `arn:${ctx.partition}:sts::${ctx.accountId}:federated-user/${input.Name}`;

@@ -240,11 +240,15 @@ describe('other STS operations', () => {
     expect((await session.sts.send(new GetCallerIdentityCommand({}))).Arn).toBe(
       `arn:aws:iam::${ACCOUNT}:user/ivan`,
     );
-    await session.iam.send(new ListUsersCommand({}));
+    // Without MFA such credentials reach no IAM operation, and of STS only AssumeRole and GetCallerIdentity
+    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html#stsapi_comparison).
+    expect((await errorOf(() => session.iam.send(new ListUsersCommand({})))).name).toBe(
+      'InvalidClientTokenId',
+    );
     expect((await errorOf(() => session.sts.send(new GetSessionTokenCommand({})))).name).toBe('AccessDenied');
   });
 
-  it('GetFederationToken: the federated user has the intersection of the user and session policies', async () => {
+  it('GetFederationToken: a federated user session, which reaches no IAM operation', async () => {
     const judy = await userWithKey(
       'judy',
       doc({
@@ -261,9 +265,13 @@ describe('other STS operations', () => {
     );
     expect(out.FederatedUser?.Arn).toBe(`arn:aws:sts::${ACCOUNT}:federated-user/partner`);
     const session = asSession(out.Credentials);
-    await session.iam.send(new ListUsersCommand({}));
-    expect((await errorOf(() => session.iam.send(new GetRoleCommand({ RoleName: 'x' })))).name).toBe(
-      'AccessDenied',
+    expect((await session.sts.send(new GetCallerIdentityCommand({}))).Arn).toBe(
+      `arn:aws:sts::${ACCOUNT}:federated-user/partner`,
+    );
+    // Federation credentials reach no IAM operation (same comparison page); the intersection of permissions is
+    // pinned by the engine's session-policy scenarios.
+    expect((await errorOf(() => session.iam.send(new ListUsersCommand({})))).name).toBe(
+      'InvalidClientTokenId',
     );
   });
 

@@ -5,7 +5,16 @@ import type { Database } from '../../store/schema.js';
 import { QUOTAS } from '../common/quotas.js';
 import { ACCOUNT_RESOURCE } from '../common/resources.js';
 
-type CountedTable = 'users' | 'groups' | 'roles' | 'policies' | 'instance_profiles' | 'attachments';
+type CountedTable =
+  | 'users'
+  | 'groups'
+  | 'roles'
+  | 'policies'
+  | 'instance_profiles'
+  | 'attachments'
+  | 'oidc_providers'
+  | 'saml_providers'
+  | 'server_certificates';
 
 async function count(db: Kysely<Database>, table: CountedTable, accountId: string): Promise<number> {
   const { n } = await db
@@ -18,24 +27,46 @@ async function count(db: Kysely<Database>, table: CountedTable, accountId: strin
 
 /**
  * GetAccountSummary: the account's entity counts and IAM's quotas, under the 34 keys of the API reference and of
- * the recorded response (shared/aws-reference, test_get_account_summary_format). Kinds of entity iamd does not
- * have yet (MFA devices, identity providers, server and signing certificates, a root password) count 0.
+ * the recorded response (shared/aws-reference, test_get_account_summary_format). Providers counts OIDC and SAML
+ * providers together (recorded: +2 for one of each). Kinds of entity iamd does not have yet (MFA devices, a root
+ * password) count 0.
  * PolicyVersionsInUse counts managed-policy attachments: it rose by one when a new policy was attached in the
  * recorded test (test_get_account_summary_with_resources).
  */
 export const getAccountSummary: Operation<GetAccountSummaryInput, GetAccountSummaryOutput> = async (ctx) => {
   await ctx.authorize('iam:GetAccountSummary', ACCOUNT_RESOURCE);
   const db = ctx.store.db;
-  const [users, groups, roles, policies, instanceProfiles, attachments, rootKey] = await Promise.all([
+  const [
+    users,
+    groups,
+    roles,
+    policies,
+    instanceProfiles,
+    attachments,
+    oidc,
+    saml,
+    certificates,
+    rootKey,
+    rootCertificate,
+  ] = await Promise.all([
     count(db, 'users', ctx.accountId),
     count(db, 'groups', ctx.accountId),
     count(db, 'roles', ctx.accountId),
     count(db, 'policies', ctx.accountId),
     count(db, 'instance_profiles', ctx.accountId),
     count(db, 'attachments', ctx.accountId),
+    count(db, 'oidc_providers', ctx.accountId),
+    count(db, 'saml_providers', ctx.accountId),
+    count(db, 'server_certificates', ctx.accountId),
     db
       .selectFrom('access_keys')
       .select('id')
+      .where('account_id', '=', ctx.accountId)
+      .where('user_id', 'is', null)
+      .executeTakeFirst(),
+    db
+      .selectFrom('signing_certificates')
+      .select('account_id')
       .where('account_id', '=', ctx.accountId)
       .where('user_id', 'is', null)
       .executeTakeFirst(),
@@ -52,11 +83,11 @@ export const getAccountSummary: Operation<GetAccountSummaryInput, GetAccountSumm
       AccountAccessKeysPresent: rootKey === undefined ? 0 : 1,
       AccountMFAEnabled: 0,
       AccountPasswordPresent: 0,
-      AccountSigningCertificatesPresent: 0,
+      AccountSigningCertificatesPresent: rootCertificate === undefined ? 0 : 1,
       MFADevices: 0,
       MFADevicesInUse: 0,
-      Providers: 0,
-      ServerCertificates: 0,
+      Providers: oidc + saml,
+      ServerCertificates: certificates,
       GlobalEndpointTokenVersion: 1,
     },
   };
