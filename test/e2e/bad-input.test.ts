@@ -85,6 +85,14 @@ describe('bad input', () => {
     expect(error).toMatchObject({ name: 'LimitExceededException', status: 409 });
   });
 
+  it('a body over 1 MiB is refused with 413, before it is read into memory whole', async () => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      body: 'Action=ListUsers&x=' + 'a'.repeat(2 * 1024 * 1024),
+    });
+    expect(response.status).toBe(413);
+  });
+
   it('random Query bodies never produce a 5xx', async () => {
     const key = fc.constantFrom(
       'Action',
