@@ -8,6 +8,7 @@ import type {
   UsersTable,
 } from '../../store/schema.js';
 import { nameKey } from './arn.js';
+import { reusableQuery } from '../../store/reusable-query.js';
 
 /** A database handle or an open transaction: both query the same way. */
 export type Db = Kysely<Database>;
@@ -27,14 +28,13 @@ export function findRole(db: Db, accountId: string, name: string): Promise<RoleR
     .executeTakeFirst();
 }
 
-/** The user of that name, or `undefined`. */
-export function findUser(db: Db, accountId: string, name: string): Promise<UserRow | undefined> {
-  return db
-    .selectFrom('users')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where('name_key', '=', nameKey(name))
-    .executeTakeFirst();
+const userByName = reusableQuery((db, accountId: string, key: string) =>
+  (db as Db).selectFrom('users').selectAll().where('account_id', '=', accountId).where('name_key', '=', key),
+);
+
+/** The user of that name, or `undefined`. (Looked up on most user operations: compiled once.) */
+export async function findUser(db: Db, accountId: string, name: string): Promise<UserRow | undefined> {
+  return (await userByName(db, accountId, nameKey(name)))[0];
 }
 
 /** The group of that name, or `undefined`. */

@@ -1,8 +1,9 @@
 import { AwsError } from '../../errors/aws-error.js';
 import type { OperationContext } from '../../operation/context.js';
 import type { TaggedType } from '../../store/schema.js';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../store/schema.js';
+import { reusableQuery } from '../../store/reusable-query.js';
 
 /** A tag as IAM's API shapes it. */
 export interface Tag {
@@ -13,19 +14,22 @@ export interface Tag {
 /** IAM allows at most 50 tags per resource (IAM User Guide, "IAM and AWS STS quotas"). */
 export const MAX_TAGS = 50;
 
-/** The tags of a resource, in key order. */
+const tagsOf = reusableQuery((db, type: TaggedType, resourceId: string) =>
+  (db as Kysely<Database>)
+    .selectFrom('tags')
+    .select(['key', 'value'])
+    .where('resource_type', '=', type)
+    .where('resource_id', '=', resourceId)
+    .orderBy('key_key'),
+);
+
+/** The tags of a resource, in key order. (Read on most operations, for authorization: compiled once.) */
 export async function listTags(
   db: OperationContext['store']['db'] | Transaction<Database>,
   type: TaggedType,
   resourceId: string,
 ): Promise<Tag[]> {
-  const rows = await db
-    .selectFrom('tags')
-    .select(['key', 'value'])
-    .where('resource_type', '=', type)
-    .where('resource_id', '=', resourceId)
-    .orderBy('key_key')
-    .execute();
+  const rows = await tagsOf(db, type, resourceId);
   return rows.map((r) => ({ Key: r.key, Value: r.value }));
 }
 
