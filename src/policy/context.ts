@@ -1,3 +1,5 @@
+import { intern } from './intern.js';
+
 /**
  * The request context: the condition keys and their values. Keys are case-insensitive, so they are stored
  * lower-cased; values keep their case.
@@ -34,7 +36,7 @@ export class RequestContext {
     defaults?: Readonly<Record<string, ContextInput>>,
   ): RequestContext {
     const map = new Map<string, ContextValue>();
-    for (const key in entries) map.set(key.toLowerCase(), toContextValue(entries[key]!));
+    for (const key in entries) map.set(intern(key.toLowerCase()), toContextValue(entries[key]!));
     // Defaults fill in keys the entries lack (the clock's keys, which a caller's own value overrides).
     for (const key in defaults) {
       const lower = key.toLowerCase();

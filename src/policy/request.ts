@@ -1,4 +1,5 @@
 import { parseArn } from './arn.js';
+import { intern } from './intern.js';
 import { RequestContext, type ContextInput } from './context.js';
 import { derivePrincipal, principalArnKey, principalTypeKey, type RequestPrincipal } from './principal.js';
 
@@ -102,5 +103,5 @@ export function createRequest(input: RequestInput): AuthorizationRequest {
   const resourceAccount =
     input.resourceAccount ||
     (arnAccount !== undefined && /^\d{12}$/.test(arnAccount) ? arnAccount : principal.account);
-  return { principal, action: input.action, resource, resourceAccount, context };
+  return { principal, action: intern(input.action), resource, resourceAccount, context };
 }

@@ -1,5 +1,6 @@
 import type { RequestContext } from './context.js';
 import type { PatternPiece } from './glob.js';
+import { intern } from './intern.js';
 
 /**
  * Policy variables: `${aws:username}`, `${aws:PrincipalTag/team, 'none'}` and the escapes `${*}`, `${?}`, `${$}`.
@@ -60,7 +61,7 @@ export function parseTemplate(raw: string, substitute: boolean): Template {
     text = '';
     if (escaped !== undefined) parts.push({ kind: 'literal', text: escaped });
     else {
-      parts.push({ kind: 'variable', key: variable![1]!.toLowerCase(), fallback: variable![2] });
+      parts.push({ kind: 'variable', key: intern(variable![1]!.toLowerCase()), fallback: variable![2] });
       hasVariables = true;
     }
     i = close + 1;

@@ -1,5 +1,6 @@
 import type { ConditionClause } from '../ast.js';
 import type { ContextValue, RequestContext } from '../context.js';
+import { intern } from '../intern.js';
 import { parseTemplate } from '../variables.js';
 import { isValueFault, type OperatorSpec, type ValueFault, type ValueTest } from './operator.js';
 import { lookupOperator } from './table.js';
@@ -69,7 +70,7 @@ export function compileCondition(
   const templates = clause.values.map((v) => parseTemplate(v, substitute && base.acceptsVariables));
   const compiled = base.compile(templates);
   if (isValueFault(compiled)) return compiled;
-  const key = clause.key.toLowerCase();
+  const key = intern(clause.key.toLowerCase());
 
   if (base.testsPresence) {
     return {
