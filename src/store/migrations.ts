@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import type { StoreKind } from './store.js';
 import { providersCertificatesMigration } from './migrations-0002.js';
+import { auditMigration } from './migrations-audit.js';
 
 /**
  * The schema's migrations, shared by SQLite and PostgreSQL. Column types are the portable subset: text,
@@ -160,5 +161,6 @@ export function migrationsFor(kind: StoreKind): Record<string, Migration> {
       },
     },
     '0002-providers-certificates': providersCertificatesMigration(text),
+    '0006-audit': auditMigration(text),
   };
 }

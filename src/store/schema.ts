@@ -5,6 +5,7 @@
  */
 
 import type { ProvidersCertificatesTables } from './schema-0002.js';
+import type { AuditTables } from './schema-audit.js';
 
 export interface AccountsTable {
   id: string;
@@ -151,7 +152,7 @@ export interface TagsTable {
 }
 
 /** The whole database. */
-export interface Database extends ProvidersCertificatesTables {
+export interface Database extends ProvidersCertificatesTables, AuditTables {
   accounts: AccountsTable;
   users: UsersTable;
   groups: GroupsTable;

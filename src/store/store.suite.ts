@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from './schema.js';
+import { migrationsFor } from './migrations.js';
 import { isUniqueViolation, migrate, type Store } from './store.js';
 import { TABLES } from './tables.js';
 
@@ -112,6 +113,24 @@ const COLUMNS = {
   ],
   signing_certificates: ['account_id', 'id', 'user_id', 'body', 'status', 'created_at'],
   ssh_public_keys: ['account_id', 'id', 'user_id', 'body', 'encoding', 'fingerprint', 'status', 'created_at'],
+  audit_events: [
+    'seq',
+    'event_id',
+    'event_time',
+    'account_id',
+    'event_source',
+    'event_name',
+    'read_only',
+    'username',
+    'access_key_id',
+    'error_code',
+    'record',
+    'prev_hash',
+    'hash',
+  ],
+  audit_event_resources: ['seq', 'resource_type', 'resource_name'],
+  audit_chain: ['id', 'seq', 'hash'],
+  audit_digests: ['seq', 'hash', 'created_at', 'previous_signature', 'signature'],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 type Unlisted = {
   [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]>;
@@ -244,6 +263,24 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
       status: 'Active',
       created_at: NOW,
     },
+    audit_events: {
+      seq: 1,
+      event_id: 'e1',
+      event_time: NOW,
+      account_id: ACCOUNT,
+      event_source: 'iam.amazonaws.com',
+      event_name: 'GetUser',
+      read_only: 1,
+      username: null,
+      access_key_id: null,
+      error_code: null,
+      record: '{}',
+      prev_hash: '0',
+      hash: '1',
+    },
+    audit_event_resources: { seq: 1, resource_type: 'AWS::IAM::User', resource_name: 'u' },
+    audit_chain: { id: 1, seq: 1, hash: '1' },
+    audit_digests: { seq: 1, hash: '1', created_at: NOW, previous_signature: '', signature: 's' },
   };
   await db.insertInto('group_members').values(rows.group_members).execute();
   await db.insertInto('policy_versions').values(rows.policy_versions).execute();
@@ -259,6 +296,10 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
   await db.insertInto('server_certificates').values(rows.server_certificates).execute();
   await db.insertInto('signing_certificates').values(rows.signing_certificates).execute();
   await db.insertInto('ssh_public_keys').values(rows.ssh_public_keys).execute();
+  await db.insertInto('audit_events').values(rows.audit_events).execute();
+  await db.insertInto('audit_event_resources').values(rows.audit_event_resources).execute();
+  await db.insertInto('audit_chain').values(rows.audit_chain).execute();
+  await db.insertInto('audit_digests').values(rows.audit_digests).execute();
 }
 
 async function rowCount(db: Kysely<Database>, table: keyof Database): Promise<number> {
@@ -304,7 +345,7 @@ export function storeSuite(name: string, open: () => Promise<Store>, options: St
         await migrate(store.db, store.kind, await schemaOf(store));
         expect(await userNames(store.db)).toEqual(['alice']);
         const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(store.db);
-        expect(rows.map((r) => r.name)).toEqual(['0001-iam', '0002-providers-certificates']);
+        expect(rows.map((r) => r.name)).toEqual(Object.keys(migrationsFor(store.kind)).sort());
       });
 
       it.runIf(options.sharedDatabase)(

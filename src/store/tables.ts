@@ -23,6 +23,10 @@ const EVERY_TABLE: Record<keyof Database, true> = {
   server_certificates: true,
   signing_certificates: true,
   ssh_public_keys: true,
+  audit_events: true,
+  audit_event_resources: true,
+  audit_chain: true,
+  audit_digests: true,
 };
 
 /** Every table of the schema. The schema has no foreign keys, so any order empties them. */
