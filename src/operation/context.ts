@@ -21,6 +21,12 @@ export interface Caller {
   readonly roleId?: string | undefined;
   /** For temporary credentials: when they expire. */
   readonly expiresAt?: Date | undefined;
+  /**
+   * When the caller last authenticated with an MFA code (sessions minted with SerialNumber and TokenCode, console
+   * sessions signed in with MFA). The authorizer derives `aws:MultiFactorAuthAge` from it on every request, since the
+   * age grows while the credentials stay the same.
+   */
+  readonly mfaAuthenticatedAt?: Date | undefined;
   /** Context keys the credentials carry (MFA, source identity, token issue time). */
   readonly context?: Readonly<Record<string, ContextInput>> | undefined;
   /** The IAM user or role whose policies apply to the caller; absent for the root user. */

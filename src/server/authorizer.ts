@@ -90,6 +90,13 @@ export class Authorizer {
         'aws:RequestedRegion': facts.region,
         ...(facts.userAgent !== undefined ? { 'aws:UserAgent': facts.userAgent } : {}),
         ...caller.context,
+        ...(caller.mfaAuthenticatedAt !== undefined
+          ? {
+              'aws:MultiFactorAuthAge': String(
+                Math.max(0, Math.floor((facts.now.getTime() - caller.mfaAuthenticatedAt.getTime()) / 1000)),
+              ),
+            }
+          : {}),
         ...extra,
       },
     });
