@@ -9,9 +9,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const version = process.argv[2] ?? '2.1693.0';
+// `operations`, when given, keeps only those operations (and the shapes they reach): iamd serves CloudTrail's
+// LookupEvents over the JSON protocol, not the rest of CloudTrail.
 const SERVICES = [
   { name: 'iam', file: 'iam-2010-05-08.min.json' },
   { name: 'sts', file: 'sts-2011-06-15.min.json' },
+  { name: 'cloudtrail', file: 'cloudtrail-2013-11-01.min.json', operations: ['LookupEvents'] },
 ];
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'protocol', 'models');
 
@@ -25,7 +28,7 @@ try {
   execFileSync('tar', ['xzf', tarball, ...SERVICES.map((s) => `package/apis/${s.file}`)], { cwd: work });
   for (const service of SERVICES) {
     const model = JSON.parse(readFileSync(join(work, 'package', 'apis', service.file), 'utf8'));
-    const pruned = prune(model);
+    const pruned = prune(model, service.operations);
     writeFileSync(join(out, `${service.name}.json`), `${JSON.stringify(pruned, null, 1)}\n`);
     writeFileSync(join(out, `${service.name}-types.ts`), typesFor(service.name, pruned, version));
     console.log(`${service.name}: ${Object.keys(pruned.operations).length} operations`);
@@ -34,14 +37,45 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-/** Keeps what the codec reads: metadata for the wire, operations, and shapes. */
-function prune(model) {
+/** Keeps what the codec reads: metadata for the wire, operations (all, or the ones named), and shapes. */
+function prune(model, only) {
   const { apiVersion, endpointPrefix, protocol, serviceId, signingName, xmlNamespace, uid } = model.metadata;
+  const { jsonVersion, targetPrefix } = model.metadata;
+  const operations = only
+    ? Object.fromEntries(only.map((name) => [name, model.operations[name]]))
+    : model.operations;
   return {
-    metadata: { apiVersion, endpointPrefix, protocol, serviceId, signingName, xmlNamespace, uid },
-    operations: model.operations,
-    shapes: model.shapes,
+    metadata: {
+      apiVersion,
+      endpointPrefix,
+      protocol,
+      serviceId,
+      signingName,
+      xmlNamespace,
+      uid,
+      ...(jsonVersion ? { jsonVersion, targetPrefix } : {}),
+    },
+    operations,
+    shapes: only ? reachableShapes(operations, model.shapes) : model.shapes,
   };
+}
+
+/** The named shapes that the operations reach, in the model's order. */
+function reachableShapes(operations, shapes) {
+  const seen = new Set();
+  const visit = (ref) => {
+    if (!ref || typeof ref !== 'object') return;
+    if (ref.shape && !seen.has(ref.shape)) {
+      seen.add(ref.shape);
+      visit(shapes[ref.shape]);
+    }
+    for (const child of [ref.member, ref.key, ref.value, ...Object.values(ref.members ?? {})]) visit(child);
+  };
+  for (const op of Object.values(operations)) {
+    visit(op.input);
+    visit(op.output);
+  }
+  return Object.fromEntries(Object.entries(shapes).filter(([name]) => seen.has(name)));
 }
 
 function typeOf(shape, shapes, depth) {
