@@ -59,6 +59,15 @@ export const ERROR_STATUS = {
   InvalidIdentityToken: 400,
   PackedPolicyTooLarge: 400,
   RegionDisabledException: 403,
+  // The JSON protocol (CloudTrail): every client fault is HTTP 400.
+  SerializationException: 400,
+  UnknownOperationException: 400,
+  ValidationException: 400,
+  InvalidEventCategoryException: 400,
+  InvalidLookupAttributesException: 400,
+  InvalidMaxResultsException: 400,
+  InvalidNextTokenException: 400,
+  InvalidTimeRangeException: 400,
 } as const;
 
 /** An AWS error code that iamd knows. */

@@ -8,6 +8,7 @@ import type { SessionTokenMinter, StsContext } from '../sts/context.js';
 import type { Authorizer } from './authorizer.js';
 import { errorResponse } from './error-response.js';
 import { checkSessionLimits } from './session-limits.js';
+import { handleJsonRequest, isJsonRequest } from './json-protocol.js';
 import type { HttpRequest, HttpResponse } from './http.js';
 import { operationFor, type ProtocolCodec } from './dispatch.js';
 
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): (request: HttpRequest) => Promise<Http
       await deps.reset();
       return { status: 200, headers: JSON_TYPE, body: '{"status":"reset"}' };
     }
+    if (isJsonRequest(request)) return handleJsonRequest(deps, request);
     return handleQuery(deps, request);
   };
 }

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { Store } from '../../store/store.js';
+import type { CloudTrailRecord } from '../record.js';
+
+/**
+ * TEST SUPPORT ONLY: writes audit events straight into audit_events and audit_event_resources, shaped as the
+ * recorder writes them, so that the reading side (LookupEvents, service last accessed) can be tested with trails
+ * of any size and age. The hash columns hold placeholders: nothing here verifies the chain.
+ */
+export interface TestEvent {
+  readonly accountId: string;
+  readonly eventName: string;
+  /** Default `iam.amazonaws.com`. */
+  readonly eventSource?: string;
+  readonly eventTime: Date;
+  readonly readOnly?: boolean;
+  readonly username?: string;
+  readonly accessKeyId?: string;
+  /** The caller's ARN, written to userIdentity.arn (for service last accessed). */
+  readonly principalArn?: string;
+  readonly errorCode?: string;
+  readonly resources?: readonly { readonly type: string; readonly name: string }[];
+  readonly eventId?: string;
+}
+
+/** Inserts the events in order, after any already there; returns their event ids. */
+export async function insertTestEvents(store: Store, events: readonly TestEvent[]): Promise<string[]> {
+  const top = await store.db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.max('seq').as('top'))
+    .executeTakeFirst();
+  let seq = Number(top?.top ?? 0);
+  const ids: string[] = [];
+  for (const event of events) {
+    seq += 1;
+    const eventId = event.eventId ?? randomUUID();
+    ids.push(eventId);
+    const eventSource = event.eventSource ?? 'iam.amazonaws.com';
+    const readOnly = event.readOnly ?? /^(Get|List)/.test(event.eventName);
+    const record: CloudTrailRecord = {
+      eventVersion: '1.08',
+      userIdentity: {
+        type: event.username === 'root' ? 'Root' : 'IAMUser',
+        ...(event.principalArn === undefined ? {} : { arn: event.principalArn }),
+        accountId: event.accountId,
+        ...(event.accessKeyId === undefined ? {} : { accessKeyId: event.accessKeyId }),
+        ...(event.username === undefined ? {} : { userName: event.username }),
+      },
+      eventTime: `${event.eventTime.toISOString().slice(0, 19)}Z`,
+      eventSource,
+      eventName: event.eventName,
+      awsRegion: 'us-east-1',
+      sourceIPAddress: '127.0.0.1',
+      ...(event.errorCode === undefined ? {} : { errorCode: event.errorCode }),
+      requestParameters: null,
+      responseElements: null,
+      eventID: eventId,
+      readOnly,
+      eventType: 'AwsApiCall',
+      managementEvent: true,
+      recipientAccountId: event.accountId,
+      eventCategory: 'Management',
+    };
+    await store.db
+      .insertInto('audit_events')
+      .values({
+        seq,
+        event_id: eventId,
+        event_time: event.eventTime.toISOString(),
+        account_id: event.accountId,
+        event_source: eventSource,
+        event_name: event.eventName,
+        read_only: readOnly ? 1 : 0,
+        username: event.username ?? null,
+        access_key_id: event.accessKeyId ?? null,
+        error_code: event.errorCode ?? null,
+        record: JSON.stringify(record),
+        prev_hash: '0'.repeat(64),
+        hash: '0'.repeat(64),
+      })
+      .execute();
+    for (const resource of event.resources ?? []) {
+      await store.db
+        .insertInto('audit_event_resources')
+        .values({ seq, resource_type: resource.type, resource_name: resource.name })
+        .execute();
+    }
+  }
+  return ids;
+}

@@ -1,0 +1,84 @@
+import { AwsError } from '../errors/aws-error.js';
+import { CLOUDTRAIL_OPERATIONS } from '../cloudtrail/operations.js';
+import type { OperationContext } from '../operation/context.js';
+import { decodeJsonInput } from '../protocol/json-decode.js';
+import { encodeJsonOutput } from '../protocol/json-encode.js';
+import { encodeJsonError } from '../protocol/json-error.js';
+import { JSON_SERVICES, jsonTarget, type JsonService } from '../protocol/json-model.js';
+import type { AppDeps } from './app.js';
+import type { HttpRequest, HttpResponse } from './http.js';
+
+type Handler = (ctx: OperationContext, input: unknown) => Promise<unknown>;
+
+const OPERATIONS: Readonly<Record<JsonService, Readonly<Record<string, unknown>>>> = {
+  cloudtrail: CLOUDTRAIL_OPERATIONS,
+};
+
+/** Whether a request speaks AWS's JSON protocol: it names its operation in `X-Amz-Target`. */
+export function isJsonRequest(request: HttpRequest): boolean {
+  return request.headers['x-amz-target'] !== undefined;
+}
+
+/**
+ * AWS's JSON 1.1 protocol (CloudTrail's LookupEvents): `POST /` with the operation in `X-Amz-Target` and the input
+ * as a JSON body. Authentication (SigV4) and authorization are the ones IAM and STS use; errors are
+ * `{"__type", "message"}` bodies (src/protocol/json-error.ts).
+ */
+export async function handleJsonRequest(deps: AppDeps, request: HttpRequest): Promise<HttpResponse> {
+  const requestId = deps.ids.requestId();
+  const target = jsonTarget(request.headers['x-amz-target']?.[0] ?? '');
+  const contentType = target?.service.contentType ?? JSON_SERVICES.cloudtrail.contentType;
+  try {
+    if (request.method !== 'POST') {
+      throw new AwsError('UnknownOperationException', `The HTTP method ${request.method} is not supported.`);
+    }
+    const { caller, region } = await deps.authenticate(request, new URLSearchParams(request.query));
+    const operation = target?.service.model.operation(target.operation);
+    const handler = target === undefined ? undefined : OPERATIONS[target.service.service][target.operation];
+    if (target === undefined || operation === undefined || typeof handler !== 'function') {
+      throw new AwsError('UnknownOperationException', '');
+    }
+    const input = decodeJsonInput(target.service.model, operation.input, request.body.toString('utf8'));
+    const now = deps.clock();
+    const facts = {
+      now,
+      sourceIp: request.sourceIp,
+      secureTransport: request.secure,
+      region,
+      userAgent: request.headers['user-agent']?.[0],
+    };
+    const ctx: OperationContext = {
+      store: deps.store,
+      accountId: caller.accountId,
+      partition: deps.partition,
+      region,
+      caller,
+      now,
+      requestId,
+      secrets: deps.secrets,
+      ids: deps.ids,
+      managedPolicies: deps.managedPolicies,
+      authorize: (action, resource, extra, options) =>
+        deps.authorizer.authorize(caller, action, resource, facts, extra, options),
+      policiesChanged: () => deps.authorizer.invalidate(),
+    };
+    // INVARIANT: `input` was decoded with this operation's input shape, so the erased types line up.
+    const output = await (handler as Handler)(ctx, input);
+    return {
+      status: 200,
+      headers: { 'content-type': contentType, 'x-amzn-requestid': requestId },
+      body: encodeJsonOutput(target.service.model, operation.output, output),
+    };
+  } catch (error) {
+    if (!(error instanceof AwsError)) {
+      process.stderr.write(
+        `iamd: internal error in request ${requestId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+    }
+    const aws =
+      error instanceof AwsError
+        ? error
+        : new AwsError('ServiceFailure', 'The request processing has failed because of an unknown error.');
+    return encodeJsonError(aws, requestId, contentType);
+  }
+}
