@@ -4,6 +4,7 @@ import { getAccountAuthorizationDetails } from './authorization-details/get-acco
 import { INSTANCE_PROFILE_OPERATIONS } from './instance-profiles/index.js';
 import { POLICY_OPERATIONS } from './policies/index.js';
 import { ROLE_OPERATIONS } from './roles/index.js';
+import { SERVICE_LAST_ACCESSED_OPERATIONS } from './service-last-accessed/index.js';
 import { SIMULATE_OPERATIONS } from './simulate/index.js';
 
 /**
@@ -15,5 +16,6 @@ export const ACCESS_OPERATIONS: OperationTable<IAMOperations> = {
   ...INSTANCE_PROFILE_OPERATIONS,
   ...POLICY_OPERATIONS,
   ...SIMULATE_OPERATIONS,
+  ...SERVICE_LAST_ACCESSED_OPERATIONS,
   GetAccountAuthorizationDetails: getAccountAuthorizationDetails,
 };

@@ -16,8 +16,11 @@ export interface TestEvent {
   readonly readOnly?: boolean;
   readonly username?: string;
   readonly accessKeyId?: string;
-  /** The caller's ARN, written to userIdentity.arn (for service last accessed). */
+  /** An IAM user caller's ARN, written to userIdentity.arn (for service last accessed). */
   readonly principalArn?: string;
+  /** A role session caller: userIdentity is then an AssumedRole with this role as its session issuer. */
+  readonly roleSession?: { readonly roleArn: string; readonly sessionName: string };
+  readonly region?: string;
   readonly errorCode?: string;
   readonly resources?: readonly { readonly type: string; readonly name: string }[];
   readonly eventId?: string;
@@ -39,17 +42,20 @@ export async function insertTestEvents(store: Store, events: readonly TestEvent[
     const readOnly = event.readOnly ?? /^(Get|List)/.test(event.eventName);
     const record: CloudTrailRecord = {
       eventVersion: '1.08',
-      userIdentity: {
-        type: event.username === 'root' ? 'Root' : 'IAMUser',
-        ...(event.principalArn === undefined ? {} : { arn: event.principalArn }),
-        accountId: event.accountId,
-        ...(event.accessKeyId === undefined ? {} : { accessKeyId: event.accessKeyId }),
-        ...(event.username === undefined ? {} : { userName: event.username }),
-      },
+      userIdentity:
+        event.roleSession === undefined
+          ? {
+              type: event.username === 'root' ? 'Root' : 'IAMUser',
+              ...(event.principalArn === undefined ? {} : { arn: event.principalArn }),
+              accountId: event.accountId,
+              ...(event.accessKeyId === undefined ? {} : { accessKeyId: event.accessKeyId }),
+              ...(event.username === undefined ? {} : { userName: event.username }),
+            }
+          : assumedRole(event.accountId, event.roleSession, event.accessKeyId),
       eventTime: `${event.eventTime.toISOString().slice(0, 19)}Z`,
       eventSource,
       eventName: event.eventName,
-      awsRegion: 'us-east-1',
+      awsRegion: event.region ?? 'us-east-1',
       sourceIPAddress: '127.0.0.1',
       ...(event.errorCode === undefined ? {} : { errorCode: event.errorCode }),
       requestParameters: null,
@@ -71,7 +77,7 @@ export async function insertTestEvents(store: Store, events: readonly TestEvent[
         event_source: eventSource,
         event_name: event.eventName,
         read_only: readOnly ? 1 : 0,
-        username: event.username ?? null,
+        username: event.username ?? event.roleSession?.sessionName ?? null,
         access_key_id: event.accessKeyId ?? null,
         error_code: event.errorCode ?? null,
         record: JSON.stringify(record),
@@ -87,4 +93,29 @@ export async function insertTestEvents(store: Store, events: readonly TestEvent[
     }
   }
   return ids;
+}
+
+function assumedRole(
+  accountId: string,
+  session: { readonly roleArn: string; readonly sessionName: string },
+  accessKeyId: string | undefined,
+): CloudTrailRecord['userIdentity'] {
+  const roleName = session.roleArn.slice(session.roleArn.lastIndexOf('/') + 1);
+  return {
+    type: 'AssumedRole',
+    principalId: `AROAEXAMPLE:${session.sessionName}`,
+    arn: `arn:aws:sts::${accountId}:assumed-role/${roleName}/${session.sessionName}`,
+    accountId,
+    ...(accessKeyId === undefined ? {} : { accessKeyId }),
+    sessionContext: {
+      sessionIssuer: {
+        type: 'Role',
+        principalId: 'AROAEXAMPLE',
+        arn: session.roleArn,
+        accountId,
+        userName: roleName,
+      },
+      attributes: { creationDate: '2026-11-20T00:00:00Z', mfaAuthenticated: 'false' },
+    },
+  };
 }

@@ -1,0 +1,86 @@
+import { sql } from 'kysely';
+import type { Store } from '../../store/store.js';
+
+/** A user or role whose activity a report covers. */
+export interface ReportEntity {
+  readonly type: 'USER' | 'ROLE';
+  readonly id: string;
+  readonly name: string;
+  readonly path: string;
+  readonly arn: string;
+}
+
+/** The latest attempt: when, from which region, by which entity (its ARN). */
+export interface Access {
+  readonly time: string;
+  readonly region: string;
+  readonly entity: string;
+}
+
+/** An entity's latest attempt per service namespace, and per action (`iam:CreateUser`). */
+export interface EntityActivity {
+  readonly services: Map<string, Access>;
+  readonly actions: Map<string, Access>;
+}
+
+interface Identity {
+  readonly type?: string;
+  readonly arn?: string;
+  readonly sessionContext?: { readonly sessionIssuer?: { readonly arn?: string } };
+}
+
+/**
+ * An entity's attempts to access services since `since`, from the audit trail: every authenticated request, allowed
+ * or denied, as AWS's last accessed data counts them. A user's are the requests signed with the user's keys (and the
+ * user's GetSessionToken sessions, which CloudTrail records as the user); a role's are its sessions' requests. The
+ * store narrows the events (a user's by the Username index; a role's by its ARN in the record text), and each
+ * candidate's record then decides.
+ */
+export async function activityOf(
+  store: Store,
+  accountId: string,
+  entity: ReportEntity,
+  since: string,
+): Promise<EntityActivity> {
+  let select = store.db
+    .selectFrom('audit_events')
+    .select(['event_time', 'event_source', 'event_name', 'record'])
+    .where('account_id', '=', accountId)
+    .where('event_time', '>=', since);
+  select =
+    entity.type === 'USER'
+      ? select.where('username', '=', entity.name)
+      : select.where(sql<boolean>`record like ${`%"${likeEscape(entity.arn)}"%`} escape '\\'`);
+  const activity: EntityActivity = { services: new Map(), actions: new Map() };
+  for (const row of await select.execute()) {
+    let record: { userIdentity?: Identity; awsRegion?: string };
+    try {
+      record = JSON.parse(row.record) as typeof record;
+    } catch {
+      continue;
+    }
+    if (!isBy(record.userIdentity, entity)) continue;
+    const namespace = row.event_source.replace(/\.amazonaws\.com$/, '');
+    const access = { time: row.event_time, region: record.awsRegion ?? '', entity: entity.arn };
+    keepLatest(activity.services, namespace, access);
+    keepLatest(activity.actions, `${namespace}:${row.event_name}`, access);
+  }
+  return activity;
+}
+
+function isBy(identity: Identity | undefined, entity: ReportEntity): boolean {
+  if (identity === undefined) return false;
+  return entity.type === 'USER'
+    ? identity.type === 'IAMUser' && identity.arn === entity.arn
+    : identity.type === 'AssumedRole' && identity.sessionContext?.sessionIssuer?.arn === entity.arn;
+}
+
+/** Keeps the later of two accesses under a key. */
+export function keepLatest(map: Map<string, Access>, key: string, access: Access): void {
+  const known = map.get(key);
+  if (known === undefined || known.time < access.time) map.set(key, access);
+}
+
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
