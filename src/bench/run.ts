@@ -10,6 +10,7 @@ import {
 } from '../policy/index.js';
 import { clockOverheadMicros, measure, throughput, type Measurement } from './measure.js';
 import { Random } from './random.js';
+import { lookupTable } from './lookup.js';
 import { benchServer } from './server.js';
 import { ACCOUNT, mixedPolicy, OTHER_ACCOUNT, randomRequest, userArn, USERS, type Doc } from './workloads.js';
 
@@ -161,6 +162,10 @@ async function main(): Promise<void> {
     await serverTable();
     return;
   }
+  if (process.argv.includes('--lookup-only')) {
+    await lookupTable();
+    return;
+  }
   const results: { workload: string; engine: Measurement; baseline: Measurement }[] = [];
   const workloads: [string, () => Job[]][] = [
     ['(a) 1 principal, 10x10 statements', workloadA],
@@ -195,6 +200,8 @@ async function main(): Promise<void> {
   if (process.argv.includes('--engine-only')) return;
   console.log('');
   await serverTable();
+  console.log('');
+  await lookupTable();
 }
 
 async function serverTable(): Promise<void> {

@@ -1,5 +1,3 @@
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
-import type { Database } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import type { AttributeKey, LookupQuery } from './lookup-input.js';
 import type { Cursor } from './next-token.js';
@@ -41,7 +39,9 @@ export async function eventPage(
   after: Cursor | undefined,
   limit: number,
 ): Promise<EventRow[]> {
-  let select = store.db
+  const page = await eventPageQuery(store, accountId, query, after, limit).execute();
+  if (page.length === 0) return [];
+  const rows = await store.db
     .selectFrom('audit_events')
     .select([
       'seq',
@@ -54,43 +54,80 @@ export async function eventPage(
       'access_key_id',
       'record',
     ])
-    .where('account_id', '=', accountId);
-  select = withAttribute(select, query);
-  if (query.start !== undefined) select = select.where('event_time', '>=', query.start);
-  if (query.end !== undefined) select = select.where('event_time', '<=', query.end);
-  if (after !== undefined) {
-    select = select
-      .where('event_time', '<=', after.eventTime)
-      .where((eb) =>
-        eb.or([
-          eb('event_time', '<', after.eventTime),
-          eb.and([eb('event_time', '=', after.eventTime), eb('seq', '<', after.seq)]),
-        ]),
-      );
-  }
-  return select
-    .orderBy('event_time', 'desc')
-    .orderBy('seq', 'desc')
-    .limit(limit + 1)
-    .execute();
-}
-
-type EventSelect = SelectQueryBuilder<Database, 'audit_events', EventRow>;
-
-function withAttribute(select: EventSelect, query: LookupQuery): EventSelect {
-  const attribute = query.attribute;
-  if (attribute === undefined) return select;
-  const column = COLUMN[attribute.key];
-  if (column !== undefined) return select.where(column, '=', attribute.value);
-  if (attribute.key === 'ReadOnly') return select.where('read_only', '=', attribute.value === 'true' ? 1 : 0);
-  const resourceColumn = attribute.key === 'ResourceType' ? 'resource_type' : 'resource_name';
-  return select.where((eb: ExpressionBuilder<Database, 'audit_events'>) =>
-    eb(
+    .where(
       'seq',
       'in',
-      eb.selectFrom('audit_event_resources').select('seq').where(resourceColumn, '=', attribute.value),
-    ),
-  );
+      page.map((row) => row.seq),
+    )
+    .execute();
+  const bySeq = new Map(rows.map((row) => [row.seq, row]));
+  return page.flatMap((row) => bySeq.get(row.seq) ?? []);
+}
+
+/**
+ * The seqs of a page, in page order. Only indexed columns are read, so the store walks the index alone (a covering
+ * scan) and the query plan cannot drift to the time index when the records would have to be read; `eventPage` then
+ * fetches the page's rows by primary key. The plan test compiles this query.
+ */
+export function eventPageQuery(
+  store: Store,
+  accountId: string,
+  query: LookupQuery,
+  after: Cursor | undefined,
+  limit: number,
+) {
+  const attribute = query.attribute;
+  const db = store.db;
+  // A resource name matches few events: the walk starts from the resource index (CROSS JOIN keeps SQLite's join
+  // order so), and the page is sorted after. Every other lookup walks an audit_events index in page order.
+  const from =
+    attribute?.key === 'ResourceName'
+      ? db
+          .selectFrom(
+            db
+              .selectFrom('audit_event_resources')
+              .select('seq')
+              .distinct()
+              .where('resource_name', '=', attribute.value)
+              .as('named'),
+          )
+          .crossJoin('audit_events')
+          .whereRef('audit_events.seq', '=', 'named.seq')
+      : db.selectFrom('audit_events');
+  let select = from.select('audit_events.seq').where('audit_events.account_id', '=', accountId);
+  const column = attribute === undefined ? undefined : COLUMN[attribute.key];
+  if (attribute !== undefined && column !== undefined) {
+    select = select.where(`audit_events.${column}`, '=', attribute.value);
+  } else if (attribute?.key === 'ReadOnly') {
+    select = select.where('audit_events.read_only', '=', attribute.value === 'true' ? 1 : 0);
+  } else if (attribute?.key === 'ResourceType') {
+    // Few types, each on many events: walk the time index and keep the events that name one.
+    const type = attribute.value;
+    select = select.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('audit_event_resources')
+          .select('audit_event_resources.seq')
+          .whereRef('audit_event_resources.seq', '=', 'audit_events.seq')
+          .where('audit_event_resources.resource_type', '=', type),
+      ),
+    );
+  }
+  if (query.start !== undefined) select = select.where('audit_events.event_time', '>=', query.start);
+  if (query.end !== undefined) select = select.where('audit_events.event_time', '<=', query.end);
+  if (after !== undefined) {
+    // Strictly after the cursor in page order: a row-value comparison, which both stores walk as an index range.
+    select = select.where((eb) =>
+      eb(
+        eb.refTuple('audit_events.event_time', 'audit_events.seq'),
+        '<',
+        eb.tuple(after.eventTime, after.seq),
+      ),
+    );
+  }
+  return select
+    .orderBy('audit_events.event_time', 'desc')
+    .orderBy('audit_events.seq', 'desc')
+    .limit(limit + 1);
 }
 
 /** The resources of the events on a page, by seq, in the order they were recorded. */

@@ -1,0 +1,239 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomIds } from '../auth/ids.js';
+import { generateMasterKey } from '../auth/master-key.js';
+import { secretBoxFor } from '../auth/secret-box.js';
+import { lookupEvents } from '../cloudtrail/lookup-events.js';
+import type { OperationContext } from '../operation/context.js';
+import { JSON_SERVICES } from '../protocol/json-model.js';
+import { encodeJsonOutput } from '../protocol/json-encode.js';
+import type { LookupEventsInput } from '../protocol/models/cloudtrail-types.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import type { Store } from '../store/store.js';
+import { Random } from './random.js';
+
+/**
+ * The LookupEvents benchmark: a trail of 1,000,000 events (90 days, 1,000 users, 40 event names, one resource
+ * each; a tenth of them in a second account) in a SQLite file, bulk-inserted, then LookupEvents' latency per query
+ * shape: the operation and the JSON encoding of its page, in process (signing and HTTP are the server benchmark's).
+ */
+
+const ACCOUNT = '123456789012';
+const OTHER = '210987654321';
+const EVENTS = Number(process.env['IAMD_BENCH_EVENTS'] ?? 1_000_000);
+const DAYS = 90;
+const END = Date.parse('2026-11-27T00:00:00.000Z');
+const START = END - DAYS * 86_400_000;
+const NAMES = [
+  ...['GetUser', 'ListUsers', 'GetRole', 'ListRoles', 'GetPolicy', 'ListPolicies', 'GetCallerIdentity'],
+  ...['ListAttachedUserPolicies', 'ListAttachedRolePolicies', 'GetPolicyVersion', 'ListGroups', 'GetGroup'],
+  ...['ListAccessKeys', 'GetAccessKeyLastUsed', 'ListMFADevices', 'GetLoginProfile', 'ListUserTags'],
+  ...['ListRoleTags', 'GetAccountSummary', 'ListInstanceProfiles', 'AssumeRole', 'CreateUser', 'DeleteUser'],
+  ...['CreateRole', 'DeleteRole', 'PutUserPolicy', 'PutRolePolicy', 'AttachUserPolicy', 'AttachRolePolicy'],
+  ...['DetachUserPolicy', 'DetachRolePolicy', 'CreateAccessKey', 'DeleteAccessKey', 'UpdateAccessKey'],
+  ...['CreatePolicy', 'CreatePolicyVersion', 'TagUser', 'TagRole', 'AddUserToGroup', 'ConsoleLogin'],
+];
+const USERS = 1000;
+
+export interface LookupMeasurement {
+  readonly name: string;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly calls: number;
+  /** Events on the measured pages, on average (a filter may match fewer than a page). */
+  readonly eventsPerPage: number;
+}
+
+/** Fills a fresh SQLite trail and measures LookupEvents on it. */
+export async function lookupBenchmark(): Promise<{
+  fillSeconds: number;
+  events: number;
+  results: LookupMeasurement[];
+}> {
+  const dir = mkdtempSync(join(tmpdir(), 'iamd-bench-trail-'));
+  const file = join(dir, 'trail.sqlite');
+  try {
+    // Migrate through the store, fill with one prepared statement in one transaction, then reopen.
+    await (await openSqliteStore(file)).close();
+    const started = process.hrtime.bigint();
+    fill(file);
+    const fillSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const store = await openSqliteStore(file);
+    try {
+      return { fillSeconds, events: EVENTS, results: await measureLookups(store) };
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function fill(file: string): void {
+  const db = new BetterSqlite3(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  const event = db.prepare(
+    `insert into audit_events (seq, event_id, event_time, account_id, event_source, event_name, read_only,
+       username, access_key_id, error_code, record, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const resource = db.prepare(
+    'insert into audit_event_resources (seq, resource_type, resource_name) values (?, ?, ?)',
+  );
+  const rnd = new Random(7);
+  const step = (END - START) / EVENTS;
+  const hash = '0'.repeat(64);
+  db.transaction(() => {
+    for (let seq = 1; seq <= EVENTS; seq++) {
+      // Skewed: reads are most of a trail.
+      const name = NAMES[Math.min(NAMES.length - 1, Math.floor(rnd.next() ** 2 * NAMES.length))]!;
+      const user = `user-${rnd.int(USERS)}`;
+      const account = rnd.int(10) === 0 ? OTHER : ACCOUNT;
+      const time = new Date(START + seq * step).toISOString();
+      const id = `00000000-0000-4000-8000-${seq.toString(16).padStart(12, '0')}`;
+      const source =
+        name === 'AssumeRole' || name === 'GetCallerIdentity' ? 'sts.amazonaws.com' : 'iam.amazonaws.com';
+      const readOnly = /^(Get|List)/.test(name) ? 1 : 0;
+      const key = `AKIA${rnd.int(USERS).toString().padStart(16, '0')}`;
+      const record = JSON.stringify({
+        eventVersion: '1.08',
+        userIdentity: {
+          type: 'IAMUser',
+          arn: `arn:aws:iam::${account}:user/${user}`,
+          accountId: account,
+          accessKeyId: key,
+          userName: user,
+        },
+        eventTime: `${time.slice(0, 19)}Z`,
+        eventSource: source,
+        eventName: name,
+        awsRegion: 'us-east-1',
+        sourceIPAddress: '10.0.0.1',
+        userAgent: 'aws-cli/2.15.0',
+        requestParameters: { userName: `target-${rnd.int(10_000)}` },
+        responseElements: null,
+        eventID: id,
+        readOnly: readOnly === 1,
+        eventType: 'AwsApiCall',
+        managementEvent: true,
+        recipientAccountId: account,
+        eventCategory: 'Management',
+      });
+      event.run(seq, id, time, account, source, name, readOnly, user, key, null, record, hash, hash);
+      resource.run(seq, 'AWS::IAM::User', `target-${rnd.int(10_000)}`);
+    }
+  })();
+  db.close();
+}
+
+async function measureLookups(store: Store): Promise<LookupMeasurement[]> {
+  const secrets = secretBoxFor(generateMasterKey());
+  const ctx = {
+    store,
+    accountId: ACCOUNT,
+    secrets,
+    ids: randomIds,
+    now: new Date(END),
+    authorize: async () => {},
+  } as unknown as OperationContext;
+  const model = JSON_SERVICES.cloudtrail.model;
+  const output = model.operation('LookupEvents')!.output;
+  const call = async (input: LookupEventsInput) => {
+    const result = await lookupEvents(ctx, input);
+    encodeJsonOutput(model, output, result);
+    return result;
+  };
+  const rnd = new Random(11);
+  const hour = 3_600_000;
+  const deepTokens: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const name = NAMES[rnd.int(8)]!;
+    let token: string | undefined;
+    for (let page = 1; page < 20; page++) {
+      token = (
+        await call({
+          NextToken: token,
+          LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: name }],
+        })
+      ).NextToken;
+    }
+    deepTokens.push(`${name}\n${token ?? ''}`);
+  }
+  const shapes: [string, () => LookupEventsInput][] = [
+    ['no filter, first page', () => ({})],
+    [
+      'EventName',
+      () => ({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: rnd.pick(NAMES) }] }),
+    ],
+    [
+      'Username',
+      () => ({ LookupAttributes: [{ AttributeKey: 'Username', AttributeValue: `user-${rnd.int(USERS)}` }] }),
+    ],
+    [
+      'time range (1 hour)',
+      () => {
+        const from = START + rnd.int(DAYS * 24 - 1) * hour;
+        return { StartTime: new Date(from), EndTime: new Date(from + hour) };
+      },
+    ],
+    [
+      'ResourceName',
+      () => ({
+        LookupAttributes: [{ AttributeKey: 'ResourceName', AttributeValue: `target-${rnd.int(10_000)}` }],
+      }),
+    ],
+    [
+      '20th page (EventName, NextToken)',
+      () => {
+        const [name, token] = rnd.pick(deepTokens).split('\n') as [string, string];
+        return { NextToken: token, LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: name }] };
+      },
+    ],
+  ];
+  const results: LookupMeasurement[] = [];
+  for (const [name, input] of shapes) {
+    for (let i = 0; i < 20; i++) await call(input()); // warm up
+    const samples: number[] = [];
+    let events = 0;
+    const calls = 300;
+    for (let i = 0; i < calls; i++) {
+      const request = input();
+      const start = process.hrtime.bigint();
+      const result = await call(request);
+      samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+      events += result.Events?.length ?? 0;
+    }
+    samples.sort((a, b) => a - b);
+    results.push({
+      name,
+      p50Ms: samples[Math.floor(calls * 0.5)]!,
+      p99Ms: samples[Math.floor(calls * 0.99)]!,
+      calls,
+      eventsPerPage: events / calls,
+    });
+  }
+  return results;
+}
+
+/** Prints the LookupEvents table. */
+export async function lookupTable(): Promise<void> {
+  const { fillSeconds, events, results } = await lookupBenchmark();
+  console.log(
+    `LookupEvents on a SQLite trail of ${events.toLocaleString('en-US')} events (bulk fill: ${fillSeconds.toFixed(1)} s), in process, page size 50`,
+  );
+  console.log(
+    ['query'.padEnd(34), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'events/page'.padStart(12)].join('  '),
+  );
+  for (const r of results) {
+    console.log(
+      [
+        r.name.padEnd(34),
+        r.p50Ms.toFixed(2).padStart(8),
+        r.p99Ms.toFixed(2).padStart(8),
+        r.eventsPerPage.toFixed(1).padStart(12),
+      ].join('  '),
+    );
+  }
+}
