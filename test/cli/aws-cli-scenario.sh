@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The README's walkthrough with the real AWS CLI against `iamd serve --dev`: a group with an AWS managed
 # policy, a user in it with an access key, the simulator, enforcement, roles with an instance profile, AssumeRole
-# with the temporary credentials, and a wrong secret. Needs `aws` on the PATH (Debian's awscli package) and a
-# built iamd (npm ci). Prints `N passed, N failed` and exits non-zero on any failure.
+# with the temporary credentials, a wrong secret, and the audit trail through `aws cloudtrail lookup-events`.
+# Needs `aws` on the PATH (Debian's awscli package) and a built iamd (npm ci). Prints `N passed, N failed` and
+# exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -72,6 +73,15 @@ check 'session may read IAM' 'dev1' "$(aws_as "$TMP_ID" "$TMP_SECRET" "$TMP_TOKE
 check 'session may not write IAM' 'AccessDenied' \
   "$(aws_as "$TMP_ID" "$TMP_SECRET" "$TMP_TOKEN" iam create-user --user-name intruder 2>&1)"
 check 'wrong secret key' 'SignatureDoesNotMatch' "$(aws_as "$KEY_ID" "${SECRET}x" "" iam list-users 2>&1)"
+
+
+# The audit trail: the scenario's own calls are recorded, and CloudTrail's LookupEvents (JSON protocol) finds them.
+check 'lookup-events finds the root user creating dev1' 'CreateUser' \
+  "$(root cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=CreateUser \
+    --query "Events[?Username=='root'].EventName" 2>&1)"
+check 'lookup-events finds dev1 refused' 'AccessDenied' \
+  "$(root cloudtrail lookup-events --lookup-attributes AttributeKey=Username,AttributeValue=dev1 \
+    --query 'Events[].CloudTrailEvent' 2>&1)"
 
 echo "aws-cli scenario: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
