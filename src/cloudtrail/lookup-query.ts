@@ -1,3 +1,4 @@
+import type { CompiledQuery } from 'kysely';
 import type { Store } from '../store/store.js';
 import type { AttributeKey, LookupQuery } from './lookup-input.js';
 import type { Cursor } from './next-token.js';
@@ -13,6 +14,12 @@ export interface EventRow {
   readonly username: string | null;
   readonly access_key_id: string | null;
   readonly record: string;
+}
+
+/** A page's query: compiled for its plan, executed for its seqs. */
+export interface PageQuery {
+  compile(): CompiledQuery<{ seq: number }>;
+  execute(): Promise<{ seq: number }[]>;
 }
 
 /** The audit_events column each event attribute matches (resources are matched in their own table). */
@@ -75,7 +82,7 @@ export function eventPageQuery(
   query: LookupQuery,
   after: Cursor | undefined,
   limit: number,
-) {
+): PageQuery {
   const attribute = query.attribute;
   const db = store.db;
   // A resource name matches few events: the walk starts from the resource index (CROSS JOIN keeps SQLite's join
