@@ -36,7 +36,14 @@ describe('totp', () => {
 
   it('refuses malformed codes', () => {
     const now = new Date();
-    for (const code of ['', '12345', '1234567', 'abcdef', ' 12345', `${totpCode(RFC_SEED, totpStep(now))} `]) {
+    for (const code of [
+      '',
+      '12345',
+      '1234567',
+      'abcdef',
+      ' 12345',
+      `${totpCode(RFC_SEED, totpStep(now))} `,
+    ]) {
       expect(matchingStep(RFC_SEED, code, now)).toBeUndefined();
     }
   });
