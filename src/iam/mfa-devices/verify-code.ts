@@ -49,18 +49,34 @@ export async function consumeMfaCode(
   code: string,
   now: Date,
 ): Promise<boolean> {
+  const step = await validMfaStep(store, secrets, accountId, serialNumber, code, now);
+  return step !== undefined && (await recordUse(store.db, accountId, serialNumber, step));
+}
+
+/**
+ * The time step of `code` when it is valid now for the enabled device and later than any step accepted before;
+ * records nothing (`recordUse` does). Lets a caller check a code, authorize, and only then spend it.
+ */
+export async function validMfaStep(
+  store: Store,
+  secrets: SecretBox,
+  accountId: string,
+  serialNumber: string,
+  code: string,
+  now: Date,
+): Promise<number | undefined> {
   const device = await store.db
     .selectFrom('mfa_devices')
     .select(['seed_ciphertext', 'drift_steps', 'owner', 'last_used_step'])
     .where('account_id', '=', accountId)
     .where('serial_number', '=', serialNumber)
     .executeTakeFirst();
-  if (device === undefined || device.owner === null) return false;
+  if (device === undefined || device.owner === null) return undefined;
   const seed = secrets.open(device.seed_ciphertext);
   const step = matchingStep(seed, code, deviceNow(now, device.drift_steps), TOTP_TOLERANCE_STEPS);
-  if (step === undefined) return false;
-  if (device.last_used_step !== null && device.last_used_step >= step) return false;
-  return recordUse(store.db, accountId, serialNumber, step);
+  if (step === undefined) return undefined;
+  if (device.last_used_step !== null && device.last_used_step >= step) return undefined;
+  return step;
 }
 
 /** Marks `step` used when no later step was; false when another request got there first. */
