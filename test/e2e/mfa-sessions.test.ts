@@ -4,6 +4,7 @@ import {
   CreatePolicyCommand,
   CreateRoleCommand,
   CreateUserCommand,
+  GetAccountSummaryCommand,
   GetUserCommand,
   ListAccessKeysCommand,
   ListMFADevicesCommand,
@@ -218,6 +219,8 @@ describe('GetSessionToken with SerialNumber and TokenCode', () => {
     const root = clients(server, ROOT);
     const listed = await root.iam.send(new ListMFADevicesCommand({}));
     expect(listed.MFADevices!.map((d) => d.SerialNumber)).toEqual([device.serial]);
+    const summary = (await root.iam.send(new GetAccountSummaryCommand({}))).SummaryMap!;
+    expect(summary['AccountMFAEnabled']).toBe(1);
     clock.advance(2);
     const { Credentials } = await root.sts.send(
       new GetSessionTokenCommand({ SerialNumber: device.serial, TokenCode: codeAt(device, clock.step()) }),

@@ -6,6 +6,7 @@ import {
   DeleteUserCommand,
   DeleteVirtualMFADeviceCommand,
   EnableMFADeviceCommand,
+  GetAccountSummaryCommand,
   GetMFADeviceCommand,
   ListMFADevicesCommand,
   ListMFADeviceTagsCommand,
@@ -313,6 +314,20 @@ describe('DeleteVirtualMFADevice', () => {
       status: 404,
       message: `MFA Device with serial number ${missing} does not exist.`,
     });
+  });
+});
+
+describe('GetAccountSummary', () => {
+  it('counts virtual devices and the assigned ones', async () => {
+    const before = (await iam.send(new GetAccountSummaryCommand({}))).SummaryMap!;
+    const user = await newUser();
+    const device = await newDevice(iam, unique('phone'));
+    await newDevice(iam, unique('phone'));
+    await enable(iam, user, device, clock.step());
+    const after = (await iam.send(new GetAccountSummaryCommand({}))).SummaryMap!;
+    expect(after['MFADevices']! - before['MFADevices']!).toBe(2);
+    expect(after['MFADevicesInUse']! - before['MFADevicesInUse']!).toBe(1);
+    expect(after['AccountMFAEnabled']).toBe(0);
   });
 });
 
