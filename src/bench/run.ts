@@ -12,6 +12,7 @@ import { clockOverheadMicros, measure, throughput, type Measurement } from './me
 import { Random } from './random.js';
 import { lookupTable } from './lookup.js';
 import { benchServer } from './server.js';
+import { printTotpTable } from './totp.js';
 import { ACCOUNT, mixedPolicy, OTHER_ACCOUNT, randomRequest, userArn, USERS, type Doc } from './workloads.js';
 
 /**
@@ -166,6 +167,10 @@ async function main(): Promise<void> {
     await lookupTable();
     return;
   }
+  if (process.argv.includes('--totp-only')) {
+    printTotpTable();
+    return;
+  }
   const results: { workload: string; engine: Measurement; baseline: Measurement }[] = [];
   const workloads: [string, () => Job[]][] = [
     ['(a) 1 principal, 10x10 statements', workloadA],
@@ -198,6 +203,8 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ results, compileMicros }));
   }
   if (process.argv.includes('--engine-only')) return;
+  console.log('');
+  printTotpTable();
   console.log('');
   await serverTable();
   console.log('');

@@ -7,6 +7,7 @@
 import type { ProvidersCertificatesTables } from './schema-0002.js';
 import type { AuditTables } from './schema-audit.js';
 import type { LastAccessedTables } from './schema-last-accessed.js';
+import type { MfaTables } from './schema-mfa.js';
 
 export interface AccountsTable {
   id: string;
@@ -153,7 +154,7 @@ export interface TagsTable {
 }
 
 /** The whole database. */
-export interface Database extends ProvidersCertificatesTables, AuditTables, LastAccessedTables {
+export interface Database extends ProvidersCertificatesTables, AuditTables, MfaTables, LastAccessedTables {
   accounts: AccountsTable;
   users: UsersTable;
   groups: GroupsTable;

@@ -141,6 +141,19 @@ const COLUMNS = {
     'completed_at',
     'report',
   ],
+  mfa_devices: [
+    'serial_number',
+    'account_id',
+    'name',
+    'name_key',
+    'path',
+    'seed_ciphertext',
+    'owner',
+    'enabled_at',
+    'created_at',
+    'last_used_step',
+    'drift_steps',
+  ],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 type Unlisted = {
   [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]>;
@@ -301,6 +314,16 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
       completed_at: NOW,
       report: '{}',
     },
+    mfa_devices: {
+      ...ids,
+      serial_number: `arn:aws:iam::${ACCOUNT}:mfa/phone`,
+      name: 'phone',
+      name_key: 'phone',
+      path: '/',
+      seed_ciphertext: 'c',
+      created_at: NOW,
+      drift_steps: 0,
+    },
   };
   await db.insertInto('group_members').values(rows.group_members).execute();
   await db.insertInto('policy_versions').values(rows.policy_versions).execute();
@@ -321,6 +344,7 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
   await db.insertInto('audit_chain').values(rows.audit_chain).execute();
   await db.insertInto('audit_digests').values(rows.audit_digests).execute();
   await db.insertInto('service_last_accessed_jobs').values(rows.service_last_accessed_jobs).execute();
+  await db.insertInto('mfa_devices').values(rows.mfa_devices).execute();
 }
 
 async function rowCount(db: Kysely<Database>, table: keyof Database): Promise<number> {

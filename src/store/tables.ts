@@ -28,6 +28,7 @@ const EVERY_TABLE: Record<keyof Database, true> = {
   audit_chain: true,
   audit_digests: true,
   service_last_accessed_jobs: true,
+  mfa_devices: true,
 };
 
 /** Every table of the schema. The schema has no foreign keys, so any order empties them. */
