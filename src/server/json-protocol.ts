@@ -14,9 +14,12 @@ const OPERATIONS: Readonly<Record<JsonService, Readonly<Record<string, unknown>>
   cloudtrail: CLOUDTRAIL_OPERATIONS,
 };
 
-/** Whether a request speaks AWS's JSON protocol: it names its operation in `X-Amz-Target`. */
+/** Whether a request speaks AWS's JSON protocol: it names its operation in `X-Amz-Target`, or sends a JSON body. */
 export function isJsonRequest(request: HttpRequest): boolean {
-  return request.headers['x-amz-target'] !== undefined;
+  return (
+    request.headers['x-amz-target'] !== undefined ||
+    (request.headers['content-type']?.[0] ?? '').startsWith('application/x-amz-json-')
+  );
 }
 
 /**

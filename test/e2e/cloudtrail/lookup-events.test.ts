@@ -328,6 +328,22 @@ describe('the JSON protocol', () => {
     expect(events[0]?.['EventTime']).toBe(at(6).getTime() / 1000);
   });
 
+  it('answers a JSON request without a target with UnknownOperationException', async () => {
+    const url = new URL(server.url);
+    const signed = await signer().sign({
+      method: 'POST',
+      protocol: 'http:',
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: '/',
+      headers: { host: url.host, 'content-type': 'application/x-amz-json-1.1' },
+      body: '{}',
+    });
+    const response = await fetch(server.url, { method: 'POST', headers: signed.headers, body: '{}' });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as Record<string, unknown>)['__type']).toBe('UnknownOperationException');
+  });
+
   it('answers an unknown operation with UnknownOperationException', async () => {
     for (const target of [`${TARGET}.CreateTrail`, 'com.example.Nothing.LookupEvents', 'LookupEvents']) {
       const { status, json, headers } = await post(target, '{}');
