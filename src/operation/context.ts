@@ -27,6 +27,11 @@ export interface Caller {
    * age grows while the credentials stay the same.
    */
   readonly mfaAuthenticatedAt?: Date | undefined;
+  /**
+   * For console sessions: the SHA-256 (hex) of the session id, so that a password change made in the session ends
+   * the principal's other sessions but not this one.
+   */
+  readonly consoleSession?: string | undefined;
   /** Context keys the credentials carry (MFA, source identity, token issue time). */
   readonly context?: Readonly<Record<string, ContextInput>> | undefined;
   /** The IAM user or role whose policies apply to the caller; absent for the root user. */

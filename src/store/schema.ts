@@ -6,8 +6,13 @@
 
 import type { ProvidersCertificatesTables } from './schema-0002.js';
 import type { AuditTables } from './schema-audit.js';
+import type {
+  AccountPasswordColumns,
+  LoginProfilePasswordColumns,
+  PasswordTables,
+} from './schema-passwords.js';
 
-export interface AccountsTable {
+export interface AccountsTable extends AccountPasswordColumns {
   id: string;
   alias: string | null;
   /** The account password policy, as JSON, or null when the account has none. */
@@ -114,7 +119,7 @@ export interface SessionsTable {
   policies: string | null;
 }
 
-export interface LoginProfilesTable {
+export interface LoginProfilesTable extends LoginProfilePasswordColumns {
   user_id: string;
   account_id: string;
   /** An argon2id hash; never the password. */
@@ -152,7 +157,7 @@ export interface TagsTable {
 }
 
 /** The whole database. */
-export interface Database extends ProvidersCertificatesTables, AuditTables {
+export interface Database extends ProvidersCertificatesTables, AuditTables, PasswordTables {
   accounts: AccountsTable;
   users: UsersTable;
   groups: GroupsTable;

@@ -26,7 +26,15 @@ type NamedTable = (typeof NAMED_TABLES)[number];
 // The columns each table must have. Typed against the schema so that a column added to schema.ts but not listed
 // here fails to compile (see COMPLETE below), and checked against the migrated database at run time.
 const COLUMNS = {
-  accounts: ['id', 'alias', 'password_policy', 'created_at'],
+  accounts: [
+    'id',
+    'alias',
+    'password_policy',
+    'created_at',
+    'root_password_hash',
+    'root_password_changed_at',
+    'root_password_last_used',
+  ],
   users: [
     'account_id',
     'id',
@@ -92,7 +100,14 @@ const COLUMNS = {
     'principal',
     'policies',
   ],
-  login_profiles: ['user_id', 'account_id', 'password_hash', 'password_reset_required', 'created_at'],
+  login_profiles: [
+    'user_id',
+    'account_id',
+    'password_hash',
+    'password_reset_required',
+    'created_at',
+    'password_changed_at',
+  ],
   instance_profiles: ['account_id', 'id', 'name', 'name_key', 'path', 'arn', 'created_at'],
   instance_profile_roles: ['account_id', 'instance_profile_id', 'role_id'],
   tags: ['account_id', 'resource_type', 'resource_id', 'key', 'key_key', 'value'],
@@ -131,6 +146,18 @@ const COLUMNS = {
   audit_event_resources: ['seq', 'resource_type', 'resource_name'],
   audit_chain: ['id', 'seq', 'hash'],
   audit_digests: ['seq', 'hash', 'created_at', 'previous_signature', 'signature'],
+  password_history: ['account_id', 'user_id', 'password_hash', 'created_at'],
+  console_sessions: [
+    'id_hash',
+    'account_id',
+    'principal_kind',
+    'user_id',
+    'state',
+    'csrf_hash',
+    'mfa_authenticated_at',
+    'created_at',
+    'last_seen_at',
+  ],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 type Unlisted = {
   [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]>;
@@ -281,6 +308,18 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
     audit_event_resources: { seq: 1, resource_type: 'AWS::IAM::User', resource_name: 'u' },
     audit_chain: { id: 1, seq: 1, hash: '1' },
     audit_digests: { seq: 1, hash: '1', created_at: NOW, previous_signature: '', signature: 's' },
+    password_history: { ...ids, user_id: 'u', password_hash: 'h', created_at: NOW },
+    console_sessions: {
+      ...ids,
+      id_hash: 'h',
+      principal_kind: 'root',
+      user_id: null,
+      state: 'active',
+      csrf_hash: 'c',
+      mfa_authenticated_at: null,
+      created_at: NOW,
+      last_seen_at: NOW,
+    },
   };
   await db.insertInto('group_members').values(rows.group_members).execute();
   await db.insertInto('policy_versions').values(rows.policy_versions).execute();
@@ -300,6 +339,8 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
   await db.insertInto('audit_event_resources').values(rows.audit_event_resources).execute();
   await db.insertInto('audit_chain').values(rows.audit_chain).execute();
   await db.insertInto('audit_digests').values(rows.audit_digests).execute();
+  await db.insertInto('password_history').values(rows.password_history).execute();
+  await db.insertInto('console_sessions').values(rows.console_sessions).execute();
 }
 
 async function rowCount(db: Kysely<Database>, table: keyof Database): Promise<number> {

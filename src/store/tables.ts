@@ -27,6 +27,8 @@ const EVERY_TABLE: Record<keyof Database, true> = {
   audit_event_resources: true,
   audit_chain: true,
   audit_digests: true,
+  password_history: true,
+  console_sessions: true,
 };
 
 /** Every table of the schema. The schema has no foreign keys, so any order empties them. */
