@@ -1,5 +1,6 @@
 import { hashPassword, verifyPassword } from '../../auth/password.js';
 import { incorrectOldPassword } from '../../iam/login-profiles/change-own-password.js';
+import { PASSWORD_PATTERN } from '../../iam/login-profiles/login-profile-input.js';
 import type { HttpRequest, HttpResponse } from '../http.js';
 import { requestFields } from './request-body.js';
 import { consoleError, json } from './responses.js';
@@ -9,7 +10,7 @@ import { activateSession, type ConsoleSessionRow } from './sessions.js';
 import type { ConsoleDeps } from './settings.js';
 
 /** iamd's rule for the root password (the account password policy does not apply to root): 8–128 characters. */
-const ROOT_PASSWORD = /^[\u0009\u000A\u000D\u0020-\u00FF]{8,128}$/;
+const ROOT_PASSWORD = new RegExp(`^${PASSWORD_PATTERN.slice(0, -1)}{8,128}$`);
 
 /**
  * `POST /_iamd/console/change-password` (`oldPassword`, `newPassword`): the session's principal changes its own
