@@ -9,6 +9,7 @@ import {
   type PolicySet,
 } from '../policy/index.js';
 import { clockOverheadMicros, measure, throughput, type Measurement } from './measure.js';
+import { passwordTable } from './password.js';
 import { Random } from './random.js';
 import { benchServer } from './server.js';
 import { ACCOUNT, mixedPolicy, OTHER_ACCOUNT, randomRequest, userArn, USERS, type Doc } from './workloads.js';
@@ -161,6 +162,10 @@ async function main(): Promise<void> {
     await serverTable();
     return;
   }
+  if (process.argv.includes('--password-only')) {
+    await passwordTable();
+    return;
+  }
   const results: { workload: string; engine: Measurement; baseline: Measurement }[] = [];
   const workloads: [string, () => Job[]][] = [
     ['(a) 1 principal, 10x10 statements', workloadA],
@@ -193,6 +198,8 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ results, compileMicros }));
   }
   if (process.argv.includes('--engine-only')) return;
+  console.log('');
+  await passwordTable();
   console.log('');
   await serverTable();
 }
