@@ -41,7 +41,9 @@ export async function consolePost(
   let body: string;
   if (options.form === true) {
     headers['content-type'] = 'application/x-www-form-urlencoded';
-    body = new URLSearchParams(Object.entries(fields).map(([k, v]): [string, string] => [k, String(v)])).toString();
+    body = new URLSearchParams(
+      Object.entries(fields).map(([k, v]): [string, string] => [k, String(v)]),
+    ).toString();
   } else {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(fields);
