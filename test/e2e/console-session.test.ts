@@ -251,6 +251,16 @@ describe('the console API', () => {
     );
   });
 
+  it('the root password survives a dev reset; sessions do not', async () => {
+    const root = await signedIn(server, { account: ACCOUNT, root: true, password: ROOT_PASSWORD });
+    const reset = await fetch(`${server.url}/_iamd/reset`, { method: 'POST' });
+    expect(reset.status).toBe(200);
+    expect((await sessionInfo(server, root)).status).toBe(401);
+    expect((await signIn(server, { account: ACCOUNT, root: true, password: ROOT_PASSWORD })).status).toBe(
+      200,
+    );
+  });
+
   it("records the sign-in as the password's last use", async () => {
     await user('erin', 'Erin-pass-1');
     await signedIn(server, asUser('erin', 'Erin-pass-1'));
