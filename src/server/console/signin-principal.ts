@@ -16,7 +16,7 @@ export interface SigninTarget {
 }
 
 /** The account a sign-in names: its 12-digit id, or its alias. */
-async function accountIdOf(db: Kysely<Database>, account: string): Promise<string | undefined> {
+export async function accountIdOf(db: Kysely<Database>, account: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('accounts')
     .select('id')
@@ -32,10 +32,9 @@ async function accountIdOf(db: Kysely<Database>, account: string): Promise<strin
  */
 export async function findSigninTarget(
   db: Kysely<Database>,
-  account: string,
+  accountId: string | undefined,
   who: { readonly root: true } | { readonly root: false; readonly userName: string },
 ): Promise<SigninTarget | undefined> {
-  const accountId = await accountIdOf(db, account);
   if (accountId === undefined) return undefined;
   if (who.root) {
     const row = await db

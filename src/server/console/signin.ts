@@ -8,7 +8,7 @@ import { requestFields } from './request-body.js';
 import { consoleError, json, signinFailed, throttled } from './responses.js';
 import { createSession, type SessionState } from './sessions.js';
 import type { ConsoleDeps } from './settings.js';
-import { findSigninTarget, type SigninTarget } from './signin-principal.js';
+import { accountIdOf, findSigninTarget, type SigninTarget } from './signin-principal.js';
 import { principalOf } from './session-caller.js';
 
 /**
@@ -30,7 +30,9 @@ export async function signin(deps: ConsoleDeps, request: HttpRequest): Promise<H
     return consoleError(400, 'ValidationError', 'account, password and user (or root=true) are required.');
   }
   const now = deps.clock();
-  const principalKey = `${account.toLowerCase()}:${root ? '#root' : userName.toLowerCase()}`;
+  const accountId = await accountIdOf(deps.store.db, account);
+  // Counted per account (by id, so that its alias is no second budget) and user name (IAM names ignore case).
+  const principalKey = `${accountId ?? account.toLowerCase()}:${root ? '#root' : userName.toLowerCase()}`;
   const failure = (kind: 'signin-password' | 'signin-mfa', errorCode: string, wasThrottled: boolean) =>
     deps.onAuthFailure?.({
       kind,
@@ -50,7 +52,7 @@ export async function signin(deps: ConsoleDeps, request: HttpRequest): Promise<H
   }
   const target = await findSigninTarget(
     deps.store.db,
-    account,
+    accountId,
     root ? { root: true } : { root: false, userName },
   );
   // Always one verification: against the decoy hash when there is no such principal.

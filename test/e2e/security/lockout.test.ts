@@ -1,5 +1,6 @@
 import {
   CreateAccessKeyCommand,
+  CreateAccountAliasCommand,
   CreateLoginProfileCommand,
   CreateUserCommand,
   GetUserCommand,
@@ -66,6 +67,18 @@ describe('console sign-in lockout', () => {
       ['signin-password', 'bob', 'Throttling', true],
     ]);
     expect(events[0]!.sourceIp).toBe('127.0.0.1');
+  });
+
+  it('counts attempts by account id and by alias together', async () => {
+    await clients(server).iam.send(new CreateAccountAliasCommand({ AccountAlias: 'lockout-corp' }));
+    await userWithPassword('erin', 'Right-pass-1');
+    for (let i = 0; i < 5; i++) {
+      const account = i % 2 === 0 ? ACCOUNT : 'lockout-corp';
+      expect((await signIn(server, { account, user: 'ERIN', password: 'wrong' })).status).toBe(401);
+    }
+    expect(
+      (await signIn(server, { account: 'lockout-corp', user: 'erin', password: 'Right-pass-1' })).status,
+    ).toBe(429);
   });
 
   it('a user that does not exist is locked out the same way (the lockout reveals nothing)', async () => {
