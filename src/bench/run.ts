@@ -12,6 +12,7 @@ import { clockOverheadMicros, measure, throughput, type Measurement } from './me
 import { passwordTable } from './password.js';
 import { Random } from './random.js';
 import { benchServer } from './server.js';
+import { printTotpTable } from './totp.js';
 import { ACCOUNT, mixedPolicy, OTHER_ACCOUNT, randomRequest, userArn, USERS, type Doc } from './workloads.js';
 
 /**
@@ -162,6 +163,10 @@ async function main(): Promise<void> {
     await serverTable();
     return;
   }
+  if (process.argv.includes('--totp-only')) {
+    printTotpTable();
+    return;
+  }
   if (process.argv.includes('--password-only')) {
     await passwordTable();
     return;
@@ -198,6 +203,8 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ results, compileMicros }));
   }
   if (process.argv.includes('--engine-only')) return;
+  console.log('');
+  printTotpTable();
   console.log('');
   await passwordTable();
   console.log('');

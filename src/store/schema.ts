@@ -11,6 +11,7 @@ import type {
   LoginProfilePasswordColumns,
   PasswordTables,
 } from './schema-passwords.js';
+import type { MfaTables } from './schema-mfa.js';
 
 export interface AccountsTable extends AccountPasswordColumns {
   id: string;
@@ -157,7 +158,7 @@ export interface TagsTable {
 }
 
 /** The whole database. */
-export interface Database extends ProvidersCertificatesTables, AuditTables, PasswordTables {
+export interface Database extends ProvidersCertificatesTables, AuditTables, MfaTables, PasswordTables {
   accounts: AccountsTable;
   users: UsersTable;
   groups: GroupsTable;
