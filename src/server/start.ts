@@ -21,7 +21,7 @@ import { sigV4Authenticator } from './authenticate.js';
 import { Authorizer } from './authorizer.js';
 import { bootstrapAccount, type RootKey } from './bootstrap.js';
 import { QUERY_CODEC } from './codec.js';
-import { NO_MFA, type MfaChecker } from './console/mfa-checker.js';
+import { storeMfaChecker, type MfaChecker } from './console/mfa-checker.js';
 import { consoleRoutes } from './console/routes.js';
 import { DEFAULT_CONSOLE_SESSIONS, type ConsoleSessionSettings } from './console/settings.js';
 import { bootstrapRootPassword } from './root-password.js';
@@ -55,7 +55,7 @@ export interface ServerOptions {
   readonly throttles?: Partial<Record<'signin' | 'mfa' | 'signature', AuthThrottleSettings>> | undefined;
   /** Told of every authentication failure: console passwords, sign-in MFA codes, SigV4 signatures. */
   readonly onAuthFailure?: AuthFailureListener | undefined;
-  /** MFA at console sign-in; none by default. */
+  /** MFA at console sign-in: the account's virtual MFA devices unless another checker is given (tests). */
   readonly mfa?: MfaChecker | undefined;
 }
 
@@ -150,7 +150,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sessions: { ...DEFAULT_CONSOLE_SESSIONS, ...options.consoleSessions },
       passwordThrottle: new AuthThrottle(options.throttles?.signin ?? SIGNIN_THROTTLE),
       mfaThrottle: new AuthThrottle(options.throttles?.mfa ?? SIGNIN_THROTTLE),
-      mfa: options.mfa ?? NO_MFA,
+      mfa: options.mfa ?? storeMfaChecker(store, secrets),
       onAuthFailure: options.onAuthFailure,
     }),
   });

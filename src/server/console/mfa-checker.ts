@@ -1,13 +1,25 @@
-/** Whose MFA device: an IAM user's or the root user's. */
-export type MfaOwner = { readonly kind: 'user'; readonly userId: string } | { readonly kind: 'root' };
+import type { SecretBox } from '../../auth/secret-box.js';
+import { consumeMfaCode, enabledMfaDevice, type MfaOwner } from '../../iam/mfa-devices/verify-code.js';
+import type { Store } from '../../store/store.js';
+
+export type { MfaOwner } from '../../iam/mfa-devices/verify-code.js';
 
 /**
  * What sign-in needs from MFA: whether the principal has an enabled device, and whether a code is valid for it
- * (each code counts once). The MFA devices themselves live in src/iam/mfa-devices.
+ * (each code counts once). An interface, so that the sign-in flow can be tested on its own.
  */
 export interface MfaChecker {
   enabledDevice(accountId: string, owner: MfaOwner): Promise<{ readonly serialNumber: string } | undefined>;
   consumeCode(accountId: string, serialNumber: string, code: string, now: Date): Promise<boolean>;
+}
+
+/** The account's virtual MFA devices (src/iam/mfa-devices): the checker the server uses. */
+export function storeMfaChecker(store: Store, secrets: SecretBox): MfaChecker {
+  return {
+    enabledDevice: (accountId, owner) => enabledMfaDevice(store, accountId, owner),
+    consumeCode: (accountId, serialNumber, code, now) =>
+      consumeMfaCode(store, secrets, accountId, serialNumber, code, now),
+  };
 }
 
 /** No principal has an MFA device: sign-in asks for no code. */
