@@ -1,9 +1,10 @@
 /**
  * An authentication failure, reported to whoever watches them (the audit trail): every wrong console password,
- * wrong MFA code at sign-in, and failed SigV4 signature, including attempts refused because of a lockout.
+ * wrong MFA code at sign-in, wrong old password in a password change, and failed SigV4 signature, including
+ * attempts refused because of a lockout.
  */
 export interface AuthFailureEvent {
-  readonly kind: 'signin-password' | 'signin-mfa' | 'signature';
+  readonly kind: 'signin-password' | 'signin-mfa' | 'change-password' | 'signature';
   readonly at: Date;
   readonly sourceIp: string;
   readonly userAgent?: string | undefined;

@@ -1,4 +1,5 @@
 import type { IdGenerator } from '../auth/ids.js';
+import type { PasswordAttempts } from '../auth/password-attempts.js';
 import type { SecretBox } from '../auth/secret-box.js';
 import type { ContextInput } from '../policy/index.js';
 import type { Store } from '../store/store.js';
@@ -74,6 +75,8 @@ export interface OperationContext {
   ): Promise<void>;
   /** Tells the authorizer that identities, policies or attachments changed, so cached policy sets are stale. */
   policiesChanged(): void;
+  /** Counts wrong old passwords (ChangePassword) against the sign-in lockout; absent where nothing counts them. */
+  readonly passwordAttempts?: PasswordAttempts | undefined;
 }
 
 /** What else takes part in an authorization besides the caller's own policies. */

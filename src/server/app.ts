@@ -1,5 +1,6 @@
 import { AwsError } from '../errors/aws-error.js';
 import type { IdGenerator } from '../auth/ids.js';
+import type { PasswordAttempts } from '../auth/password-attempts.js';
 import type { SecretBox } from '../auth/secret-box.js';
 import type { Caller, OperationContext } from '../operation/context.js';
 import type { ManagedPolicyCatalog } from '../operation/managed-policies.js';
@@ -32,6 +33,9 @@ export interface AppDeps {
   readonly clock: () => Date;
   /** Called after every operation that may change identities, keys or policies: cached views are stale. */
   readonly changed: () => void;
+  /** Counts a request's password guesses (ChangePassword's OldPassword) with the console sign-in's lockout. */
+  readonly passwordAttempts?:
+    ((request: HttpRequest, accountId: string, now: Date) => PasswordAttempts) | undefined;
   /** The console's back end (sign-in, sessions, the console API); see src/server/console. */
   readonly console?: ConsoleRoutes | undefined;
   /** In `--dev`: returns the server to a fresh account with the same root key. */
@@ -113,6 +117,7 @@ async function handleQuery(
       authorize: (action, resource, extra, options) =>
         deps.authorizer.authorize(caller, action, resource, facts, extra, options),
       policiesChanged: () => deps.authorizer.invalidate(),
+      passwordAttempts: deps.passwordAttempts?.(request, caller.accountId, now),
     };
     const output = await handler(ctx, input);
     // STS only mints sessions, which no cache holds yet; IAM writes may change any identity, key or policy.

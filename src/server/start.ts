@@ -9,6 +9,7 @@ import {
   type AuthThrottleSettings,
 } from '../auth/auth-throttle.js';
 import { randomIds, type IdGenerator } from '../auth/ids.js';
+import { passwordAttemptsFor } from '../auth/password-attempts.js';
 import { generateMasterKey, loadMasterKey } from '../auth/master-key.js';
 import { secretBoxFor } from '../auth/secret-box.js';
 import { sessionTokensFor } from '../auth/session-token.js';
@@ -121,6 +122,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     authorizer.invalidate();
     authenticator.forget();
   };
+  // One lockout for console passwords, however they are tried: at sign-in, or as ChangePassword's old password.
+  const passwordThrottle = new AuthThrottle(options.throttles?.signin ?? SIGNIN_THROTTLE);
   const reset = options.dev
     ? async () => {
         await store.reset();
@@ -143,12 +146,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     authorizer,
     clock,
     reset,
+    passwordAttempts: (request, accountId, now) =>
+      passwordAttemptsFor(
+        passwordThrottle,
+        options.onAuthFailure,
+        { sourceIp: request.sourceIp, userAgent: request.headers['user-agent']?.[0] },
+        accountId,
+        now,
+      ),
     console: consoleRoutes({
       store,
       partition: 'aws',
       clock,
       sessions: { ...DEFAULT_CONSOLE_SESSIONS, ...options.consoleSessions },
-      passwordThrottle: new AuthThrottle(options.throttles?.signin ?? SIGNIN_THROTTLE),
+      passwordThrottle,
       mfaThrottle: new AuthThrottle(options.throttles?.mfa ?? SIGNIN_THROTTLE),
       mfa: options.mfa ?? storeMfaChecker(store, secrets),
       onAuthFailure: options.onAuthFailure,

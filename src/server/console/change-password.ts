@@ -1,3 +1,4 @@
+import { passwordPrincipal } from '../../auth/password-attempts.js';
 import { hashPassword, verifyPassword } from '../../auth/password.js';
 import { incorrectOldPassword } from '../../iam/login-profiles/change-own-password.js';
 import { PASSWORD_PATTERN } from '../../iam/login-profiles/login-profile-input.js';
@@ -52,12 +53,13 @@ export async function changeConsolePassword(
     await activateSession(deps.store, session.id_hash);
     return json(200, { status: 'passwordChanged' });
   }
-  return changeRootPassword(deps, session, oldPassword, newPassword);
+  return changeRootPassword(deps, session, request.sourceIp, oldPassword, newPassword);
 }
 
 async function changeRootPassword(
   deps: ConsoleDeps,
   session: ConsoleSessionRow,
+  sourceIp: string,
   oldPassword: string,
   newPassword: string,
 ): Promise<HttpResponse> {
@@ -66,14 +68,29 @@ async function changeRootPassword(
     .select('root_password_hash')
     .where('id', '=', session.account_id)
     .executeTakeFirst();
+  const principal = passwordPrincipal(session.account_id, undefined);
+  const now = deps.clock();
+  if (!deps.passwordThrottle.check(principal, sourceIp, now).allowed) {
+    return consoleError(429, 'Throttling', 'Rate exceeded');
+  }
   if (!(await verifyPassword(account?.root_password_hash ?? undefined, oldPassword))) {
+    deps.passwordThrottle.failure(principal, sourceIp, now);
+    deps.onAuthFailure?.({
+      kind: 'change-password',
+      at: now,
+      sourceIp,
+      account: session.account_id,
+      userName: 'root',
+      errorCode: 'AccessDenied',
+      throttled: false,
+    });
     const error = incorrectOldPassword();
     return consoleError(403, error.code, error.message);
   }
+  deps.passwordThrottle.success(principal);
   if (!ROOT_PASSWORD.test(newPassword)) {
     return consoleError(400, 'PasswordPolicyViolation', 'The root password must have 8 to 128 characters.');
   }
-  const now = deps.clock();
   await deps.store.db
     .updateTable('accounts')
     .set({ root_password_hash: await hashPassword(newPassword), root_password_changed_at: now.toISOString() })

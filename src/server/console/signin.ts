@@ -1,3 +1,4 @@
+import { passwordPrincipal } from '../../auth/password-attempts.js';
 import { verifyPassword } from '../../auth/password.js';
 import { loadPasswordPolicy } from '../../iam/account/password-policy.js';
 import { passwordExpired } from '../../iam/login-profiles/password-expiry.js';
@@ -32,7 +33,10 @@ export async function signin(deps: ConsoleDeps, request: HttpRequest): Promise<H
   const now = deps.clock();
   const accountId = await accountIdOf(deps.store.db, account);
   // Counted per account (by id, so that its alias is no second budget) and user name (IAM names ignore case).
-  const principalKey = `${accountId ?? account.toLowerCase()}:${root ? '#root' : userName.toLowerCase()}`;
+  const principalKey =
+    accountId === undefined
+      ? `${account.toLowerCase()}:${root ? '#root' : userName.toLowerCase()}`
+      : passwordPrincipal(accountId, root ? undefined : userName);
   const failure = (kind: 'signin-password' | 'signin-mfa', errorCode: string, wasThrottled: boolean) =>
     deps.onAuthFailure?.({
       kind,

@@ -1,9 +1,11 @@
 import {
+  ChangePasswordCommand,
   CreateAccessKeyCommand,
   CreateAccountAliasCommand,
   CreateLoginProfileCommand,
   CreateUserCommand,
   GetUserCommand,
+  UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -94,6 +96,42 @@ describe('console sign-in lockout', () => {
     expect(refused.status).toBe(429);
     offset = 1_000;
     expect((await attempt('carol', 'Right-pass-1')).body['status']).toBe('signedIn');
+  });
+});
+
+describe('ChangePassword old-password guesses', () => {
+  it("count against the same lockout as sign-in, and a locked user's old password is not checked", async () => {
+    const { iam } = clients(server);
+    await iam.send(new UpdateAccountPasswordPolicyCommand({ AllowUsersToChangePassword: true }));
+    await userWithPassword('frank', 'Right-pass-1');
+    const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'frank' }));
+    const frank = clients(server, {
+      accessKeyId: AccessKey!.AccessKeyId!,
+      secretAccessKey: AccessKey!.SecretAccessKey!,
+    });
+    const change = (OldPassword: string) =>
+      errorOf(() =>
+        frank.iam.send(new ChangePasswordCommand({ OldPassword, NewPassword: 'New-pass-word-2' })),
+      );
+    for (let i = 0; i < 3; i++) expect((await change(`guess-${i}`)).name).toBe('AccessDenied');
+    for (let i = 0; i < 2; i++) expect((await attempt('frank', 'wrong')).status).toBe(401);
+    expect(await change('Right-pass-1')).toMatchObject({
+      name: 'Throttling',
+      message: 'Rate exceeded',
+      status: 400,
+    });
+    expect((await attempt('frank', 'Right-pass-1')).status).toBe(429);
+    expect(
+      events.filter((e) => e.kind === 'change-password').map((e) => [e.userName, e.errorCode, e.throttled]),
+    ).toEqual([
+      ...Array.from({ length: 3 }, () => ['frank', 'AccessDenied', false]),
+      ['frank', 'Throttling', true],
+    ]);
+    offset = 1_000;
+    await frank.iam.send(
+      new ChangePasswordCommand({ OldPassword: 'Right-pass-1', NewPassword: 'New-pass-word-2' }),
+    );
+    expect((await attempt('frank', 'New-pass-word-2')).body['status']).toBe('signedIn');
   });
 });
 
