@@ -29,6 +29,8 @@ const EVERY_TABLE: Record<keyof Database, true> = {
   audit_digests: true,
   service_last_accessed_jobs: true,
   mfa_devices: true,
+  password_history: true,
+  console_sessions: true,
 };
 
 /** Every table of the schema. The schema has no foreign keys, so any order empties them. */
