@@ -9,14 +9,14 @@ import type { CallerPolicies, CallerPolicySource } from './authorizer.js';
  * session tags on top.
  */
 export function storePolicySource(store: Store, catalog: ManagedPolicyCatalog): CallerPolicySource {
-  return async (caller): Promise<CallerPolicies> => {
+  return async (caller, through = store): Promise<CallerPolicies> => {
     const sessionPolicies = caller.sessionPolicies?.map((document, i) => ({
       name: `session-policy-${i + 1}`,
       document,
     }));
     if (caller.policyHolder === undefined)
       return { identity: [], tags: { ...caller.sessionTags }, session: sessionPolicies };
-    const loaded = await loadPrincipalPolicies(store, catalog, caller.accountId, caller.policyHolder);
+    const loaded = await loadPrincipalPolicies(through, catalog, caller.accountId, caller.policyHolder);
     return {
       identity: loaded.identity.map((p) => ({ name: p.label, document: p.document })),
       boundary: loaded.boundary && { name: loaded.boundary.label, document: loaded.boundary.document },

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AuditTrail } from '../audit/audit-trail.js';
+import { digestSignerFor } from '../audit/digest-signer.js';
 import { randomIds, type IdGenerator } from '../auth/ids.js';
 import { generateMasterKey, loadMasterKey } from '../auth/master-key.js';
 import { secretBoxFor } from '../auth/secret-box.js';
@@ -36,6 +38,12 @@ export interface ServerOptions {
   readonly managedPolicies?: ManagedPolicyCatalog | undefined;
   /** An already-open store, used instead of the one the options name (tests run the server on PostgreSQL so). */
   readonly store?: Store | undefined;
+  /** False turns the audit trail off (IAMD_AUDIT=off); on by default. */
+  readonly audit?: boolean | undefined;
+  /** Audit events older than this many days are deleted (--audit-retention-days); see docs/audit.md. */
+  readonly auditRetentionDays?: number | undefined;
+  /** Called with the record texts of every committed audit append (the e2e suite's redaction scan uses it). */
+  readonly onAuditAppended?: ((records: readonly string[]) => void) | undefined;
 }
 
 /** A running server. */
@@ -87,8 +95,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     authorizer.invalidate();
     authenticator.forget();
   };
+  const audit =
+    options.audit === false
+      ? undefined
+      : new AuditTrail({
+          store,
+          signer: digestSignerFor(masterKey),
+          clock,
+          retentionDays: options.auditRetentionDays,
+          onAppended: options.onAuditAppended,
+        });
+  if (audit !== undefined) await audit.prune();
   const reset = options.dev
     ? async () => {
+        await audit?.flush();
         await store.reset();
         changed();
         await bootstrapAccount(store, secrets, ids, options.accountId, clock(), rootKey);
@@ -106,6 +126,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     changed,
     authorizer,
     clock,
+    accountId: options.accountId,
+    audit,
     reset,
   });
   const server: Server = createServer((req, res) => {
@@ -143,6 +165,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await audit?.close();
       await store.close();
     },
   };
