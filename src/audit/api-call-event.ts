@@ -49,7 +49,9 @@ export function apiCallRecord(call: ApiCall): CloudTrailRecord {
       ? shaped(redact(call.operation, 'response', call.output))
       : null;
   const identity =
-    call.caller === undefined ? unauthenticatedIdentity(call.claimedAccessKeyId) : userIdentityOf(call.caller);
+    call.caller === undefined
+      ? unauthenticatedIdentity(call.claimedAccessKeyId)
+      : userIdentityOf(call.caller);
   const roleArn = request?.['roleArn'];
   const resources =
     call.service === 'sts' && call.operation.startsWith('AssumeRole') && typeof roleArn === 'string'

@@ -21,9 +21,21 @@ export interface DigestPolicy {
 /** The chain head, created on first use (and after a `--dev` reset emptied the table). */
 async function lockHead(tx: Transaction<Database>, now: Date) {
   // INVARIANT: every append locks this one row first, so appends serialize and seqs have no gaps.
-  const head = await tx.selectFrom('audit_chain').selectAll().where('id', '=', 1).forUpdate().executeTakeFirst();
+  const head = await tx
+    .selectFrom('audit_chain')
+    .selectAll()
+    .where('id', '=', 1)
+    .forUpdate()
+    .executeTakeFirst();
   if (head !== undefined) return head;
-  const fresh = { id: 1, seq: 0, hash: GENESIS_HASH, digest_seq: 0, digest_signature: '', digest_at: now.toISOString() };
+  const fresh = {
+    id: 1,
+    seq: 0,
+    hash: GENESIS_HASH,
+    digest_seq: 0,
+    digest_signature: '',
+    digest_at: now.toISOString(),
+  };
   await tx.insertInto('audit_chain').values(fresh).execute();
   return fresh;
 }
@@ -51,7 +63,8 @@ export async function appendEvents(
     const prev = hash;
     hash = chainHash(prev, record);
     rows.push({ seq, ...eventColumns(event.record, event.time), record, prev_hash: prev, hash });
-    for (const r of resourcesOf(event.record)) resources.push({ seq, resource_type: r.type, resource_name: r.name });
+    for (const r of resourcesOf(event.record))
+      resources.push({ seq, resource_type: r.type, resource_name: r.name });
     texts.push(record);
   }
   await tx.insertInto('audit_events').values(rows).execute();
@@ -65,10 +78,19 @@ export async function appendEvents(
 }
 
 /** Signs a digest of the chain at its head, if events came since the last one. Runs inside `tx`. */
-export async function digestHead(tx: Transaction<Database>, signer: DigestSigner, now: Date): Promise<boolean> {
+export async function digestHead(
+  tx: Transaction<Database>,
+  signer: DigestSigner,
+  now: Date,
+): Promise<boolean> {
   const head = await lockHead(tx, now);
   if (head.seq === head.digest_seq) return false;
-  const fields = await writeDigest(tx, { seq: head.seq, hash: head.hash, previous: head.digest_signature }, signer, now);
+  const fields = await writeDigest(
+    tx,
+    { seq: head.seq, hash: head.hash, previous: head.digest_signature },
+    signer,
+    now,
+  );
   await tx.updateTable('audit_chain').set(fields).where('id', '=', 1).execute();
   return true;
 }
@@ -79,8 +101,16 @@ async function writeDigest(
   signer: DigestSigner,
   now: Date,
 ): Promise<{ digest_seq: number; digest_signature: string; digest_at: string }> {
-  const digest = { seq: at.seq, hash: at.hash, created_at: now.toISOString(), previous_signature: at.previous };
+  const digest = {
+    seq: at.seq,
+    hash: at.hash,
+    created_at: now.toISOString(),
+    previous_signature: at.previous,
+  };
   const signature = signer.sign(digest);
-  await tx.insertInto('audit_digests').values({ ...digest, signature }).execute();
+  await tx
+    .insertInto('audit_digests')
+    .values({ ...digest, signature })
+    .execute();
   return { digest_seq: at.seq, digest_signature: signature, digest_at: digest.created_at };
 }

@@ -58,7 +58,8 @@ export class AuditTrail {
   enqueue(event: PendingEvent): void {
     this.#buffer.push(event);
     if (this.#buffer.length >= (this.#options.maxBuffered ?? 200)) void this.#guard(this.flush());
-    else this.#timer ??= setTimeout(() => void this.#guard(this.flush()), this.#options.flushIntervalMs ?? 100);
+    else
+      this.#timer ??= setTimeout(() => void this.#guard(this.flush()), this.#options.flushIntervalMs ?? 100);
   }
 
   /** Appends every buffered event now. */
@@ -71,13 +72,13 @@ export class AuditTrail {
     this.#flushing = this.#flushing
       .catch(() => undefined)
       .then(async () => {
-      if (batch.length === 0) return;
-      const o = this.#options;
-      const texts = await o.store.transaction((tx) =>
-        appendEvents(tx, batch, o.signer, this.#digestPolicy(), o.clock()),
-      );
-      o.onAppended?.(texts);
-    });
+        if (batch.length === 0) return;
+        const o = this.#options;
+        const texts = await o.store.transaction((tx) =>
+          appendEvents(tx, batch, o.signer, this.#digestPolicy(), o.clock()),
+        );
+        o.onAppended?.(texts);
+      });
     return this.#flushing;
   }
 

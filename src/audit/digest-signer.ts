@@ -49,7 +49,12 @@ export function digestSignerFor(masterKey: Uint8Array): DigestSigner {
     sign: (digest) => sign(null, Buffer.from(digestText(digest)), privateKey).toString('base64'),
     verify: (digest) => {
       try {
-        return verify(null, Buffer.from(digestText(digest)), publicKey, Buffer.from(digest.signature, 'base64'));
+        return verify(
+          null,
+          Buffer.from(digestText(digest)),
+          publicKey,
+          Buffer.from(digest.signature, 'base64'),
+        );
       } catch {
         return false;
       }
