@@ -61,9 +61,25 @@ export const SECRET_MEMBERS: ReadonlySet<string> = new Set([
 
 /** The input (`request`) or output (`response`) of `operation` without its secrets. Never mutates `value`. */
 export function redact(operation: string, part: 'request' | 'response', value: unknown): unknown {
-  const paths = REDACTIONS[operation]?.[part] ?? [];
-  let out = withoutSecretMembers(value);
-  for (const path of paths) out = without(out, path.split('.'));
+  return withoutSecretMembers(redactByTable(operation, part, value));
+}
+
+/** The table's part of `redact`: only the members REDACTIONS names for the operation. */
+export function redactByTable(operation: string, part: 'request' | 'response', value: unknown): unknown {
+  let out = value;
+  for (const path of REDACTIONS[operation]?.[part] ?? []) out = without(out, path.split('.'));
+  return out;
+}
+
+/** The backstop's part of `redact`: every member named in SECRET_MEMBERS, at any depth. */
+export function withoutSecretMembers(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecretMembers);
+  if (typeof value !== 'object' || value === null || value instanceof Date || value instanceof Uint8Array)
+    return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) {
+    if (!SECRET_MEMBERS.has(key)) out[key] = withoutSecretMembers(member);
+  }
   return out;
 }
 
@@ -76,15 +92,4 @@ function without(value: unknown, path: readonly string[]): unknown {
   if (rest.length === 0) delete copy[head];
   else copy[head] = without(copy[head], rest);
   return copy;
-}
-
-function withoutSecretMembers(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutSecretMembers);
-  if (typeof value !== 'object' || value === null || value instanceof Date || value instanceof Uint8Array)
-    return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) {
-    if (!SECRET_MEMBERS.has(key)) out[key] = withoutSecretMembers(member);
-  }
-  return out;
 }
