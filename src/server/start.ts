@@ -53,6 +53,8 @@ export interface RunningServer {
   /** The root key, when it was created by this start (print it once) or preset. */
   readonly createdRootKey: RootKey | undefined;
   readonly store: Store;
+  /** The audit trail (undefined when turned off); `flush()` it to read the newest events. */
+  readonly audit: AuditTrail | undefined;
   close(): Promise<void>;
 }
 
@@ -163,6 +165,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     createdRootKey,
     store,
+    audit,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await audit?.close();
