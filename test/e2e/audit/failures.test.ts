@@ -30,7 +30,10 @@ describe('audit: failed calls', () => {
   });
 
   it('an unknown access key: InvalidClientTokenId', async () => {
-    const stranger = clients(server, { accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: 'x'.repeat(40) });
+    const stranger = clients(server, {
+      accessKeyId: 'AKIAUNKNOWNKEY000000',
+      secretAccessKey: 'x'.repeat(40),
+    });
     await errorOf(() => stranger.sts.send(new GetCallerIdentityCommand({})));
     const event = only(await recordsOf(server), 'GetCallerIdentity', 'InvalidClientTokenId');
     expect(event.userIdentity).toEqual({ type: 'Unknown', accessKeyId: 'AKIAUNKNOWNKEY000000' });
@@ -42,7 +45,9 @@ describe('audit: failed calls', () => {
     expect((await errorOf(() => iam.send(new CreateUserCommand({ UserName: 'bad name!' })))).name).toBe(
       'ValidationError',
     );
-    expect((await errorOf(() => iam.send(new GetUserCommand({ UserName: 'nobody' })))).name).toBe('NoSuchEntityException');
+    expect((await errorOf(() => iam.send(new GetUserCommand({ UserName: 'nobody' })))).name).toBe(
+      'NoSuchEntityException',
+    );
     const records = await recordsOf(server);
     const invalid = only(records, 'CreateUser', 'ValidationError');
     expect(invalid.userIdentity.type).toBe('Root');
@@ -53,7 +58,12 @@ describe('audit: failed calls', () => {
   });
 
   it('an action iamd does not implement: InvalidAction under its name', async () => {
-    const iam = new IAMClient({ endpoint: server.url, region: 'us-east-1', credentials: ROOT, maxAttempts: 1 });
+    const iam = new IAMClient({
+      endpoint: server.url,
+      region: 'us-east-1',
+      credentials: ROOT,
+      maxAttempts: 1,
+    });
     const { ListServiceSpecificCredentialsCommand } = await import('@aws-sdk/client-iam');
     const error = await errorOf(() => iam.send(new ListServiceSpecificCredentialsCommand({})));
     expect(error.name).toBe('InvalidAction');

@@ -49,8 +49,10 @@ describe('audit: secrets never enter an event', () => {
     await iam.send(new UpdateLoginProfileCommand({ UserName: 'dave', Password: passwords[1] }));
     // A failed call with a password: refused by the password policy, and still redacted.
     await iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 8 }));
-    expect((await errorOf(() => iam.send(new UpdateLoginProfileCommand({ UserName: 'dave', Password: 'short' })))).name)
-      .toBe('PasswordPolicyViolationException');
+    expect(
+      (await errorOf(() => iam.send(new UpdateLoginProfileCommand({ UserName: 'dave', Password: 'short' }))))
+        .name,
+    ).toBe('PasswordPolicyViolationException');
     secrets.push(LEAF_PRIVATE_KEY.split('\n')[1]!);
     await iam.send(
       new UploadServerCertificateCommand({
@@ -64,15 +66,28 @@ describe('audit: secrets never enter an event', () => {
         RoleName: 'target',
         AssumeRolePolicyDocument: JSON.stringify({
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }],
+          Statement: [
+            { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' },
+          ],
         }),
       }),
     );
     const dave = clients(server, { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
     for (const credentials of [
-      (await dave.sts.send(new AssumeRoleCommand({ RoleArn: role.Role!.Arn, RoleSessionName: 'secret-scan' }))).Credentials!,
+      (
+        await dave.sts.send(
+          new AssumeRoleCommand({ RoleArn: role.Role!.Arn, RoleSessionName: 'secret-scan' }),
+        )
+      ).Credentials!,
       (await dave.sts.send(new GetSessionTokenCommand({}))).Credentials!,
-      (await dave.sts.send(new GetFederationTokenCommand({ Name: 'fed', Policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}' }))).Credentials!,
+      (
+        await dave.sts.send(
+          new GetFederationTokenCommand({
+            Name: 'fed',
+            Policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+          }),
+        )
+      ).Credentials!,
     ]) {
       secrets.push(credentials.SecretAccessKey!, credentials.SessionToken!);
     }
@@ -81,13 +96,21 @@ describe('audit: secrets never enter an event', () => {
     expect(texts).toHaveLength(12); // every call above, the failed one included
     for (const text of texts) {
       for (const secret of secrets) {
-        expect(text.includes(secret.length < 12 ? `"${secret}"` : secret), `a secret in ${text.slice(0, 200)}`).toBe(false);
+        expect(
+          text.includes(secret.length < 12 ? `"${secret}"` : secret),
+          `a secret in ${text.slice(0, 200)}`,
+        ).toBe(false);
       }
     }
     // What stays: the key id of the new key, the login profile's user, the certificate body.
     const records = await recordsOf(server);
     expect(only(records, 'CreateAccessKey').responseElements).toEqual({
-      accessKey: { userName: 'dave', accessKeyId: key.AccessKeyId, status: 'Active', createDate: expect.any(String) },
+      accessKey: {
+        userName: 'dave',
+        accessKeyId: key.AccessKeyId,
+        status: 'Active',
+        createDate: expect.any(String),
+      },
     });
     expect(only(records, 'CreateLoginProfile').requestParameters).toEqual({ userName: 'dave' });
     expect(only(records, 'UploadServerCertificate').requestParameters).toMatchObject({
