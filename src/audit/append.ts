@@ -21,13 +21,12 @@ export interface DigestPolicy {
 /** The chain head, created on first use (and after a `--dev` reset emptied the table). */
 async function lockHead(tx: Transaction<Database>, now: Date) {
   // INVARIANT: every append locks this one row first, so appends serialize and seqs have no gaps.
-  const head = await tx
-    .selectFrom('audit_chain')
-    .selectAll()
-    .where('id', '=', 1)
-    .forUpdate()
-    .executeTakeFirst();
+  const select = () =>
+    tx.selectFrom('audit_chain').selectAll().where('id', '=', 1).forUpdate().executeTakeFirst();
+  const head = await select();
   if (head !== undefined) return head;
+  // Two first appends may race here (two nodes on one PostgreSQL): the loser's insert does nothing, and its
+  // select then waits for the winner's lock.
   const fresh = {
     id: 1,
     seq: 0,
@@ -36,8 +35,14 @@ async function lockHead(tx: Transaction<Database>, now: Date) {
     digest_signature: '',
     digest_at: now.toISOString(),
   };
-  await tx.insertInto('audit_chain').values(fresh).execute();
-  return fresh;
+  await tx
+    .insertInto('audit_chain')
+    .values(fresh)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  const created = await select();
+  if (created === undefined) throw new Error('the audit chain head could not be created');
+  return created;
 }
 
 /**
