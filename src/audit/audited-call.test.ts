@@ -113,6 +113,18 @@ describe('a call that changes state commits with its event', () => {
     expect(changesState('iam', 'DeleteUser')).toBe(true);
   });
 
+  it('a secret parameter echoed by an error message is hidden in the event', async () => {
+    const c = new AuditedCall(trail, store, { ...START, secretValues: ['98765x'] }, NOW);
+    c.authenticated(CALLER, 'us-east-1');
+    c.failed(new AwsError('ValidationError', "Value '98765x' at 'tokenCode' failed to satisfy constraint"));
+    await trail.flush();
+    const row = await store.db.selectFrom('audit_events').select('record').executeTakeFirstOrThrow();
+    expect(row.record).not.toContain('98765x');
+    expect(JSON.parse(row.record)).toMatchObject({
+      errorMessage: "Value 'HIDDEN_DUE_TO_SECURITY_REASONS' at 'tokenCode' failed to satisfy constraint",
+    });
+  });
+
   it('a read is buffered and appended in a batch', async () => {
     const c = new AuditedCall(trail, store, { ...START, action: 'GetUser' }, NOW);
     c.authenticated(CALLER, 'us-east-1');

@@ -6,6 +6,9 @@ import type { AuditTrail } from './audit-trail.js';
 import { changesState, type AuditedService } from './operation-kind.js';
 import { transactionStore } from './transaction-store.js';
 
+/** CloudTrail's placeholder for a value it will not show. */
+const HIDDEN = 'HIDDEN_DUE_TO_SECURITY_REASONS';
+
 /** What the HTTP layer knows of a request before it is authenticated. */
 export interface CallStart {
   readonly service: AuditedService;
@@ -19,6 +22,11 @@ export interface CallStart {
   readonly claimedAccessKeyId: string | undefined;
   readonly claimedRegion: string | undefined;
   readonly tls?: { readonly version: string; readonly cipher: string } | undefined;
+  /**
+   * The raw values of the request's secret parameters (SECRET_MEMBERS). An error message may echo a parameter (STS's
+   * validation errors do); these are hidden in it, as CloudTrail writes `HIDDEN_DUE_TO_SECURITY_REASONS`.
+   */
+  readonly secretValues?: readonly string[] | undefined;
 }
 
 /**
@@ -83,7 +91,9 @@ export class AuditedCall {
       error instanceof AwsError
         ? error
         : new AwsError('ServiceFailure', 'The request processing has failed because of an unknown error.');
-    this.#trail.enqueue(this.#event({ error: { code: aws.code, message: aws.message } }));
+    let message = aws.message;
+    for (const secret of this.#start.secretValues ?? []) message = message.split(secret).join(HIDDEN);
+    this.#trail.enqueue(this.#event({ error: { code: aws.code, message } }));
   }
 
   #event(outcome: Pick<ApiCall, 'output' | 'error'>) {

@@ -28,6 +28,11 @@ describe('the suite-wide redaction scanner', () => {
     expect(scanDump(dir).leaks.map((l) => l.line)).toEqual([2]);
   });
 
+  it('does not scan for filler values that identify nothing', () => {
+    const dir = dump([{ doc: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' }], ['x'.repeat(40)]);
+    expect(scanDump(dir).leaks).toEqual([]);
+  });
+
   it('reports a clean dump as clean, with what it read', () => {
     const dir = dump([{ a: 'nothing' }, { b: 'here' }], ['secret-value-of-length']);
     expect(scanDump(dir)).toEqual({ records: 2, secrets: 1, leaks: [] });

@@ -32,7 +32,7 @@ describe('audit: failed calls', () => {
   it('an unknown access key: InvalidClientTokenId', async () => {
     const stranger = clients(server, {
       accessKeyId: 'AKIAUNKNOWNKEY000000',
-      secretAccessKey: 'x'.repeat(40),
+      secretAccessKey: 'Zq8vN2pL5kR9wT3yB6mC1xD4fG7hJ0sA2eU5iO8a',
     });
     await errorOf(() => stranger.sts.send(new GetCallerIdentityCommand({})));
     const event = only(await recordsOf(server), 'GetCallerIdentity', 'InvalidClientTokenId');
@@ -69,5 +69,27 @@ describe('audit: failed calls', () => {
     expect(error.name).toBe('InvalidAction');
     const event = only(await recordsOf(server), 'ListServiceSpecificCredentials', 'InvalidAction');
     expect(event.userIdentity.type).toBe('Root');
+  });
+});
+
+describe('audit: secrets echoed by errors', () => {
+  it('an STS validation error that echoes a TokenCode does not carry it into the event', async () => {
+    const { sts } = clients(server);
+    const { AssumeRoleCommand } = await import('@aws-sdk/client-sts');
+    const error = await errorOf(() =>
+      sts.send(
+        new AssumeRoleCommand({
+          RoleArn: `arn:aws:iam::${ACCOUNT}:role/none`,
+          RoleSessionName: 'echo',
+          SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/none`,
+          TokenCode: 'ab12cd',
+        }),
+      ),
+    );
+    expect(error.name).toBe('ValidationError');
+    expect(error.message).toContain('ab12cd'); // STS echoes the value to the caller…
+    const event = only(await recordsOf(server), 'AssumeRole', 'ValidationError');
+    expect(JSON.stringify(event)).not.toContain('ab12cd'); // …the event does not
+    expect(event.errorMessage).toContain('HIDDEN_DUE_TO_SECURITY_REASONS');
   });
 });

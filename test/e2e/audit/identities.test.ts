@@ -1,4 +1,5 @@
 import {
+  AttachUserPolicyCommand,
   CreateAccessKeyCommand,
   CreateRoleCommand,
   CreateUserCommand,
@@ -85,6 +86,24 @@ describe('audit: who made the call', () => {
     const rows = await server.store.db.selectFrom('audit_event_resources').selectAll().execute();
     expect(rows).toContainEqual(
       expect.objectContaining({ resource_type: 'AWS::IAM::User', resource_name: 'bob' }),
+    );
+  });
+
+  it('AttachUserPolicy as CloudTrail documents it: the user and policy ARN, and null responseElements', async () => {
+    const { iam } = clients(server);
+    const policyArn = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+    await iam.send(new AttachUserPolicyCommand({ UserName: 'bob', PolicyArn: policyArn }));
+    const event = only(await recordsOf(server), 'AttachUserPolicy');
+    expect(event).toMatchObject({
+      eventSource: 'iam.amazonaws.com',
+      awsRegion: 'us-east-1',
+      requestParameters: { userName: 'bob', policyArn },
+      responseElements: null,
+      readOnly: false,
+    });
+    const rows = await server.store.db.selectFrom('audit_event_resources').selectAll().execute();
+    expect(rows).toContainEqual(
+      expect.objectContaining({ resource_type: 'AWS::IAM::Policy', resource_name: policyArn }),
     );
   });
 

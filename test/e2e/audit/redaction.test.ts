@@ -44,13 +44,13 @@ describe('audit: secrets never enter an event', () => {
     const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'dave' }))).AccessKey!;
     secrets.push(key.SecretAccessKey!);
     const passwords = ['Correct-Horse-Battery-1', 'Another-Staple-Phrase-2'];
-    secrets.push(...passwords, 'short');
+    secrets.push(...passwords, 'Sh0rt!');
     await iam.send(new CreateLoginProfileCommand({ UserName: 'dave', Password: passwords[0] }));
     await iam.send(new UpdateLoginProfileCommand({ UserName: 'dave', Password: passwords[1] }));
     // A failed call with a password: refused by the password policy, and still redacted.
     await iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 8 }));
     expect(
-      (await errorOf(() => iam.send(new UpdateLoginProfileCommand({ UserName: 'dave', Password: 'short' }))))
+      (await errorOf(() => iam.send(new UpdateLoginProfileCommand({ UserName: 'dave', Password: 'Sh0rt!' }))))
         .name,
     ).toBe('PasswordPolicyViolationException');
     secrets.push(LEAF_PRIVATE_KEY.split('\n')[1]!);
