@@ -1,5 +1,4 @@
 import type { Caller } from '../operation/context.js';
-import { toCloudTrailShape } from './cloudtrail-shape.js';
 import { unauthenticatedIdentity, userIdentityOf } from './identity.js';
 import { eventSourceOf, isReadOnly, changesState, type AuditedService } from './operation-kind.js';
 import type { CloudTrailRecord } from './record.js';
@@ -89,9 +88,8 @@ export function apiCallRecord(call: ApiCall): CloudTrailRecord {
   };
 }
 
-/** A redacted input or output in CloudTrail's shape; null when it has no members. */
-function shaped(value: unknown): Record<string, unknown> | null {
-  const out = toCloudTrailShape(value);
+/** A redacted input or output (already in CloudTrail's shape); null when it has no members. */
+function shaped(out: unknown): Record<string, unknown> | null {
   if (typeof out !== 'object' || out === null || Array.isArray(out)) return null;
   return Object.keys(out).length === 0 ? null : (out as Record<string, unknown>);
 }

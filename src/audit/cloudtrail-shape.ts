@@ -23,15 +23,20 @@ export function cloudTrailMemberName(name: string): string {
   return name.length === 0 ? name : name[0]!.toLowerCase() + name.slice(1);
 }
 
-/** A value in CloudTrail's shape: member names lower-cased at their first letter, dates formatted, at any depth. */
-export function toCloudTrailShape(value: unknown): unknown {
+/**
+ * A value in CloudTrail's shape: member names lower-cased at their first letter, dates formatted, at any depth.
+ * Members named in `omit` are left out wherever they appear (redaction.ts's backstop, applied in the same pass).
+ */
+export function toCloudTrailShape(value: unknown, omit?: ReadonlySet<string>): unknown {
   if (value instanceof Date) return cloudTrailDate(value);
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  if (Array.isArray(value)) return value.map(toCloudTrailShape);
+  if (Array.isArray(value)) return value.map((item) => toCloudTrailShape(item, omit));
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const [key, member] of Object.entries(value)) {
-      if (member !== undefined) out[cloudTrailMemberName(key)] = toCloudTrailShape(member);
+    for (const key in value) {
+      const member = (value as Record<string, unknown>)[key];
+      if (member !== undefined && omit?.has(key) !== true)
+        out[cloudTrailMemberName(key)] = toCloudTrailShape(member, omit);
     }
     return out;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiCallRecord, type ApiCall } from './api-call-event.js';
-import { redact, redactByTable, REDACTIONS, SECRET_MEMBERS, withoutSecretMembers } from './redaction.js';
+import { redact, redactByTable, REDACTIONS, SECRET_MEMBERS } from './redaction.js';
 
 /** An object holding `value` at `path`, with a sibling member at every level that must survive. */
 function holding(path: readonly string[], value: string): Record<string, unknown> {
@@ -36,9 +36,8 @@ describe('the redaction table', () => {
   it('drops a secret member wherever it appears, even in an operation without an entry', () => {
     for (const member of SECRET_MEMBERS) {
       const value = { List: [{ Deep: { [member]: 'x-secret', Other: 'kept' } }] };
-      expect(JSON.stringify(withoutSecretMembers(value))).not.toContain('x-secret');
       expect(JSON.stringify(redact('SomeFutureOperation', 'response', value))).toBe(
-        '{"List":[{"Deep":{"Other":"kept"}}]}',
+        '{"list":[{"deep":{"other":"kept"}}]}',
       );
     }
   });

@@ -1,3 +1,5 @@
+import { toCloudTrailShape } from './cloudtrail-shape.js';
+
 /**
  * What never enters the audit trail. One declarative table: per operation, the members of its input
  * (`request`) and of its output (`response`) that CloudTrail leaves out of an event, named by their model paths
@@ -59,27 +61,19 @@ export const SECRET_MEMBERS: ReadonlySet<string> = new Set([
   'ServicePassword',
 ]);
 
-/** The input (`request`) or output (`response`) of `operation` without its secrets. Never mutates `value`. */
+/**
+ * The input (`request`) or output (`response`) of `operation` as an event records it: without the table's members
+ * for the operation nor any SECRET_MEMBERS, in CloudTrail's shape (cloudtrail-shape.ts). The one place redaction is
+ * applied. Never mutates `value`.
+ */
 export function redact(operation: string, part: 'request' | 'response', value: unknown): unknown {
-  return withoutSecretMembers(redactByTable(operation, part, value));
+  return toCloudTrailShape(redactByTable(operation, part, value), SECRET_MEMBERS);
 }
 
 /** The table's part of `redact`: only the members REDACTIONS names for the operation. */
 export function redactByTable(operation: string, part: 'request' | 'response', value: unknown): unknown {
   let out = value;
   for (const path of REDACTIONS[operation]?.[part] ?? []) out = without(out, path.split('.'));
-  return out;
-}
-
-/** The backstop's part of `redact`: every member named in SECRET_MEMBERS, at any depth. */
-export function withoutSecretMembers(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutSecretMembers);
-  if (typeof value !== 'object' || value === null || value instanceof Date || value instanceof Uint8Array)
-    return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) {
-    if (!SECRET_MEMBERS.has(key)) out[key] = withoutSecretMembers(member);
-  }
   return out;
 }
 
