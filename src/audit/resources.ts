@@ -33,6 +33,7 @@ const RESPONSE_MEMBERS: readonly (readonly [string, string, string])[] = [
  * IAM entities its parameters name, and the keys and policies its response created.
  */
 export function resourcesOf(record: CloudTrailRecord): EventResource[] {
+  if (record.requestParameters === null && record.responseElements === null) return [];
   const out: EventResource[] = [];
   const seen = new Set<string>();
   const add = (type: string, name: unknown) => {
