@@ -51,7 +51,6 @@ export class AuditedCall {
     this.#store = store;
     this.#start = start;
     this.#time = time;
-    this.#region = start.claimedRegion;
   }
 
   authenticated(caller: Caller, region: string): void {
@@ -104,14 +103,14 @@ export class AuditedCall {
       accountId: s.accountId,
       service: s.service,
       operation: this.#operation ?? s.action ?? 'Unknown',
-      region: this.#region,
+      region: this.#region ?? s.claimedRegion,
       sourceIp: s.sourceIp,
       userAgent: s.userAgent,
       requestId: s.requestId,
       host: s.host,
       tls: s.tls,
       caller: this.#caller,
-      claimedAccessKeyId: s.claimedAccessKeyId,
+      claimedAccessKeyId: this.#caller === undefined ? s.claimedAccessKeyId : undefined,
       input: this.#input,
       ...outcome,
     };

@@ -15,18 +15,19 @@ export function callStart(
   requestId: string,
   accountId: string,
 ): CallStart {
-  let claimed: { accessKeyId: string; region: string } | undefined;
-  try {
-    claimed = parseCredentialScope(request);
-  } catch {
-    // Unsigned, or not parseably: authentication refuses it, and the event names no key.
-  }
-  const secrets: string[] = [];
-  for (const [name, value] of params) {
-    if (value !== '' && SECRET_MEMBERS.has(name.slice(name.lastIndexOf('.') + 1))) secrets.push(value);
-  }
+  // Only a failed call needs the claimed scope (a success knows its caller) and the secret values (to hide them in
+  // an error message): both are read on first use, off the path of a successful call.
+  let claimed: { accessKeyId: string; region: string } | undefined | null = null;
+  const claim = () => {
+    if (claimed !== null) return claimed;
+    try {
+      claimed = parseCredentialScope(request);
+    } catch {
+      claimed = undefined; // unsigned, or not parseably: authentication refuses it, and the event names no key
+    }
+    return claimed;
+  };
   return {
-    secretValues: secrets,
     service,
     action: params.get('Action'),
     accountId,
@@ -34,8 +35,19 @@ export function callStart(
     sourceIp: request.sourceIp,
     userAgent: request.headers['user-agent']?.[0],
     host: request.headers['host']?.[0],
-    claimedAccessKeyId: claimed?.accessKeyId,
-    claimedRegion: claimed?.region,
     tls: request.tls,
+    get claimedAccessKeyId() {
+      return claim()?.accessKeyId;
+    },
+    get claimedRegion() {
+      return claim()?.region;
+    },
+    get secretValues() {
+      const secrets: string[] = [];
+      for (const [name, value] of params) {
+        if (value !== '' && SECRET_MEMBERS.has(name.slice(name.lastIndexOf('.') + 1))) secrets.push(value);
+      }
+      return secrets;
+    },
   };
 }
