@@ -5,6 +5,24 @@ import type { DigestSigner } from './digest-signer.js';
 import { eventColumns } from './event-row.js';
 import type { CloudTrailRecord } from './record.js';
 import { resourcesOf } from './resources.js';
+import { rowInserter } from './row-inserter.js';
+
+const insertEvents = rowInserter('audit_events', [
+  'seq',
+  'event_id',
+  'event_time',
+  'account_id',
+  'event_source',
+  'event_name',
+  'read_only',
+  'username',
+  'access_key_id',
+  'error_code',
+  'record',
+  'prev_hash',
+  'hash',
+]);
+const insertResources = rowInserter('audit_event_resources', ['seq', 'resource_type', 'resource_name']);
 
 /** An event ready to append: its record and the time it happened (with milliseconds, for ordering). */
 export interface PendingEvent {
@@ -60,8 +78,8 @@ export async function appendEvents(
   const head = await lockHead(tx, now);
   let { seq, hash } = head;
   const texts: string[] = [];
-  const rows = [];
-  const resources = [];
+  const rows: Database['audit_events'][] = [];
+  const resources: Database['audit_event_resources'][] = [];
   for (const event of events) {
     const record = JSON.stringify(event.record);
     seq += 1;
@@ -72,8 +90,8 @@ export async function appendEvents(
       resources.push({ seq, resource_type: r.type, resource_name: r.name });
     texts.push(record);
   }
-  await tx.insertInto('audit_events').values(rows).execute();
-  if (resources.length > 0) await tx.insertInto('audit_event_resources').values(resources).execute();
+  await insertEvents(tx, rows);
+  await insertResources(tx, resources);
   const update = { seq, hash };
   if (seq - head.digest_seq >= policy.everyEvents) {
     Object.assign(update, await writeDigest(tx, { seq, hash, previous: head.digest_signature }, signer, now));
