@@ -36,10 +36,11 @@ export interface ServerMeasurement {
   readonly errors: number;
 }
 
-async function startChild(): Promise<{ child: ChildProcess; url: string }> {
+async function startChild(audit: 'on' | 'off'): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['bin/iamd.js', 'serve', '--dev', '--port', '0'], {
     env: {
       ...process.env,
+      IAMD_AUDIT: audit,
       IAMD_ROOT_ACCESS_KEY_ID: ROOT.accessKeyId,
       IAMD_ROOT_SECRET_ACCESS_KEY: ROOT.secretAccessKey,
     },
@@ -131,9 +132,47 @@ async function drive(
   };
 }
 
-/** Starts the server, sets up a user and a role, and measures each request kind in turn. */
-export async function benchServer(): Promise<ServerMeasurement[]> {
-  const { child, url: endpoint } = await startChild();
+/** A started, set-up server and the signed requests of each kind to send it. */
+interface PreparedServer {
+  readonly url: URL;
+  readonly kinds: readonly (readonly [string, readonly (Signed | undefined)[]])[];
+  readonly child: ChildProcess;
+}
+
+/** The results of both servers, per request kind. */
+export interface ServerComparison {
+  readonly on: ServerMeasurement[];
+  readonly off: ServerMeasurement[];
+}
+
+/**
+ * Starts two servers, one with the audit trail on and one with it off (IAMD_AUDIT=off), sets each up the same way,
+ * then measures each request kind on both, back to back, so that load from elsewhere on the machine affects both
+ * sides of each ratio alike.
+ */
+export async function benchServer(): Promise<ServerComparison> {
+  const off = await prepareServer('off');
+  try {
+    const on = await prepareServer('on');
+    try {
+      const result: ServerComparison = { on: [], off: [] };
+      for (let i = 0; i < on.kinds.length; i++) {
+        const [name, items] = on.kinds[i]!;
+        result.off.push(await drive(name, off.url, off.kinds[i]![1]));
+        result.on.push(await drive(name, on.url, items));
+      }
+      return result;
+    } finally {
+      on.child.kill('SIGTERM');
+    }
+  } finally {
+    off.child.kill('SIGTERM');
+  }
+}
+
+/** Starts a server, sets up a user and a role, and signs the requests of each kind. */
+async function prepareServer(audit: 'on' | 'off'): Promise<PreparedServer> {
+  const { child, url: endpoint } = await startChild(audit);
   try {
     const url = new URL(endpoint);
     const iam = new IAMClient({ endpoint, region: 'us-east-1', credentials: ROOT });
@@ -180,10 +219,9 @@ export async function benchServer(): Promise<ServerMeasurement[]> {
         ),
       ],
     ];
-    const results: ServerMeasurement[] = [];
-    for (const [name, items] of kinds) results.push(await drive(name, url, items));
-    return results;
-  } finally {
+    return { url, kinds, child };
+  } catch (error) {
     child.kill('SIGTERM');
+    throw error;
   }
 }

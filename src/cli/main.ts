@@ -1,3 +1,4 @@
+import { auditCommand } from './audit.js';
 import type { CommandIo } from './io.js';
 import { policyValidateCommand } from './policy-validate.js';
 import { serveCommand } from './serve.js';
@@ -9,6 +10,7 @@ commands:
   serve                      run the server (see docs/configuration.md)
   simulate --batch FILE      evaluate a scenario file (docs/scenario-format.md)
   policy validate FILE...    report the faults in policy documents
+  audit verify|tail|search|export   read and check the audit trail (docs/audit.md)
 `;
 
 /** Runs the `iamd` command line and returns the exit code. */
@@ -19,6 +21,8 @@ export async function main(args: readonly string[], io: CommandIo): Promise<numb
       return serveCommand(rest, io);
     case 'simulate':
       return simulateCommand(rest, io);
+    case 'audit':
+      return auditCommand(rest, io);
     case 'policy':
       if (rest[0] === 'validate') return policyValidateCommand(rest.slice(1), io);
       io.stderr.write(USAGE);

@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import { SIGNATURE_THROTTLE, SIGNIN_THROTTLE, type AuthThrottleSettings } from '../auth/auth-throttle.js';
+import { DEFAULT_RETENTION_DAYS } from '../audit/retention.js';
 import { startServer, type ServerOptions } from '../server/start.js';
 import type { CommandIo } from './io.js';
 
 const USAGE =
-  'usage: iamd serve [--host H] [--port P] [--data DIR | --database-url URL] [--account-id ID] [--dev]\n';
+  'usage: iamd serve [--host H] [--port P] [--data DIR | --database-url URL] [--account-id ID] [--dev]\n' +
+  '                  [--audit-retention-days N]\n';
 
 /** Resolves flags, then environment variables, then defaults. Returns a message for a bad value. */
 export function serveOptions(
@@ -22,6 +24,7 @@ export function serveOptions(
         'database-url': { type: 'string' },
         'account-id': { type: 'string' },
         dev: { type: 'boolean' },
+        'audit-retention-days': { type: 'string' },
       },
       strict: true,
     }));
@@ -38,6 +41,13 @@ export function serveOptions(
   if ((keyId === undefined) !== (secret === undefined)) {
     return 'IAMD_ROOT_ACCESS_KEY_ID and IAMD_ROOT_SECRET_ACCESS_KEY must be set together';
   }
+  const retentionText = values['audit-retention-days'] ?? env['IAMD_AUDIT_RETENTION_DAYS'];
+  const retention = retentionText === undefined ? DEFAULT_RETENTION_DAYS : Number(retentionText);
+  if (!Number.isInteger(retention) || retention < 1)
+    return `\`${retentionText}\` is not a number of days (a whole number, at least 1)`;
+  const auditEnv = env['IAMD_AUDIT'];
+  if (auditEnv !== undefined && !['on', 'off'].includes(auditEnv))
+    return `IAMD_AUDIT must be \`on\` or \`off\`, not \`${auditEnv}\``;
   const devEnv = env['IAMD_DEV'];
   const tuning = securityTuning(env);
   if (typeof tuning === 'string') return tuning;
@@ -55,6 +65,8 @@ export function serveOptions(
         ? { accessKeyId: keyId, secretAccessKey: secret }
         : undefined,
     env,
+    audit: auditEnv !== 'off',
+    auditRetentionDays: retention,
   };
 }
 

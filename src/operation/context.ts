@@ -41,6 +41,8 @@ export interface Caller {
   readonly sessionPolicies?: readonly string[] | undefined;
   /** For temporary credentials: the session tags, which override the holder's tags of the same key. */
   readonly sessionTags?: Readonly<Record<string, string>> | undefined;
+  /** For federated-user sessions: the ARN of the user (or root) that called GetFederationToken. */
+  readonly sessionIssuerArn?: string | undefined;
   /** For temporary credentials: the session tag keys that pass on to chained role sessions. */
   readonly transitiveTagKeys?: readonly string[] | undefined;
 }

@@ -1,3 +1,6 @@
+import { AuditedCall } from '../audit/audited-call.js';
+import type { AuditTrail } from '../audit/audit-trail.js';
+import { callStart } from '../audit/call-start.js';
 import { AwsError } from '../errors/aws-error.js';
 import type { IdGenerator } from '../auth/ids.js';
 import type { PasswordAttempts } from '../auth/password-attempts.js';
@@ -39,6 +42,10 @@ export interface AppDeps {
     ((request: HttpRequest, accountId: string, now: Date) => PasswordAttempts) | undefined;
   /** The console's back end (sign-in, sessions, the console API); see src/server/console. */
   readonly console?: ConsoleRoutes | undefined;
+  /** The account the server serves (the audit trail's recipient account for unauthenticated calls). */
+  readonly accountId: string;
+  /** The audit trail, or undefined with IAMD_AUDIT=off. */
+  readonly audit: AuditTrail | undefined;
   /** In `--dev`: returns the server to a fresh account with the same root key. */
   readonly reset?: (() => Promise<void>) | undefined;
 }
@@ -88,40 +95,52 @@ async function handleQuery(
   if (request.method === 'POST')
     for (const [k, v] of new URLSearchParams(request.body.toString('utf8'))) params.append(k, v);
   const service = deps.codec.serviceOf(request, params);
+  const now = deps.clock();
+  const call = new AuditedCall(
+    deps.audit,
+    deps.store,
+    callStart(request, params, service, requestId, deps.accountId),
+    now,
+  );
   try {
     if (request.method !== 'POST' && request.method !== 'GET') {
       throw new AwsError('InvalidAction', `The HTTP method ${request.method} is not supported.`);
     }
     const { caller, region } = await authenticate(request, params);
+    call.authenticated(caller, region);
     const { operation, input } = deps.codec.decode(service, params);
+    call.decoded(operation, input);
     const handler = operationFor(service, operation);
     checkSessionLimits(caller, service, operation);
-    const now = deps.clock();
-    const facts = {
-      now,
-      sourceIp: request.sourceIp,
-      secureTransport: request.secure,
-      region,
-      userAgent: request.headers['user-agent']?.[0],
-    };
-    const ctx: StsContext & OperationContext = {
-      store: deps.store,
-      accountId: caller.accountId,
-      partition: deps.partition,
-      region,
-      caller,
-      now,
-      requestId,
-      secrets: deps.secrets,
-      ids: deps.ids,
-      managedPolicies: deps.managedPolicies,
-      tokens: deps.tokens,
-      authorize: (action, resource, extra, options) =>
-        deps.authorizer.authorize(caller, action, resource, facts, extra, options),
-      policiesChanged: () => deps.authorizer.invalidate(),
-      passwordAttempts: deps.passwordAttempts?.(request, caller.accountId, now),
-    };
-    const output = await handler(ctx, input);
+    // The store is the request's transaction for calls that change state (src/audit/audited-call.ts).
+    const output = await call.run((store) => {
+      const facts = {
+        now,
+        sourceIp: request.sourceIp,
+        secureTransport: request.secure,
+        region,
+        userAgent: request.headers['user-agent']?.[0],
+        store: store === deps.store ? undefined : store,
+      };
+      const ctx: StsContext & OperationContext = {
+        store,
+        accountId: caller.accountId,
+        partition: deps.partition,
+        region,
+        caller,
+        now,
+        requestId,
+        secrets: deps.secrets,
+        ids: deps.ids,
+        managedPolicies: deps.managedPolicies,
+        tokens: deps.tokens,
+        authorize: (action, resource, extra, options) =>
+          deps.authorizer.authorize(caller, action, resource, facts, extra, options),
+        policiesChanged: () => deps.authorizer.invalidate(),
+        passwordAttempts: deps.passwordAttempts?.(request, caller.accountId, now),
+      };
+      return handler(ctx, input);
+    });
     // STS only mints sessions, which no cache holds yet; IAM writes may change any identity, key or policy.
     if (service === 'iam' && !READ_ONLY.test(operation)) deps.changed();
     return {
@@ -130,6 +149,7 @@ async function handleQuery(
       body: deps.codec.encodeResult(service, operation, output, requestId),
     };
   } catch (error) {
+    call.failed(error);
     return errorResponse(deps.codec, service, error, requestId);
   }
 }

@@ -11,6 +11,7 @@ import {
   type PolicySetInput,
 } from '../policy/index.js';
 import type { AuthorizeOptions, Caller } from '../operation/context.js';
+import type { Store } from '../store/store.js';
 import { accessDenied } from './access-denied.js';
 
 /** A policy document with the name it is explained by. */
@@ -29,8 +30,11 @@ export interface CallerPolicies {
   readonly tags: Readonly<Record<string, string>>;
 }
 
-/** Loads the policies that apply to a caller. */
-export type CallerPolicySource = (caller: Caller) => Promise<CallerPolicies>;
+/**
+ * Loads the policies that apply to a caller, through `store` when given (a request's transaction view) or else
+ * through the store the source was built on.
+ */
+export type CallerPolicySource = (caller: Caller, store?: Store) => Promise<CallerPolicies>;
 
 /** The facts about the request itself that become global condition keys. */
 export interface RequestFacts {
@@ -39,6 +43,11 @@ export interface RequestFacts {
   readonly secureTransport: boolean;
   readonly region: string;
   readonly userAgent?: string | undefined;
+  /**
+   * The store view of the request's transaction, for a request that runs in one (src/audit/audited-call.ts):
+   * policies not yet cached are then loaded through it, and not cached, since the transaction may roll back.
+   */
+  readonly store?: Store | undefined;
 }
 
 interface Prepared {
@@ -73,7 +82,7 @@ export class Authorizer {
     extra: Readonly<Record<string, ContextInput>> = {},
     options: AuthorizeOptions = {},
   ): Promise<Decision> {
-    const prepared = await this.prepared(caller);
+    const prepared = await this.prepared(caller, facts.store);
     let set = prepared.set;
     if (options.resourcePolicy !== undefined) {
       set = createPolicySet({ ...prepared.input, resource: this.trustPolicy(options.resourcePolicy) });
@@ -116,9 +125,10 @@ export class Authorizer {
     if (decision.decision !== 'allowed') throw accessDenied(caller.arn, action, resource, decision);
   }
 
-  private prepared(caller: Caller): Promise<Prepared> {
+  private prepared(caller: Caller, store: Store | undefined): Promise<Prepared> {
     const key = `${caller.accessKeyId}|${caller.arn}`;
     let entry = this.cache.get(key);
+    if (entry === undefined && store !== undefined) return this.load(caller, store);
     if (entry === undefined) {
       if (this.cache.size >= MAX_CACHED_CALLERS) this.cache.clear();
       entry = this.load(caller);
@@ -129,8 +139,8 @@ export class Authorizer {
     return entry;
   }
 
-  private async load(caller: Caller): Promise<Prepared> {
-    const policies = await this.source(caller);
+  private async load(caller: Caller, store?: Store): Promise<Prepared> {
+    const policies = await this.source(caller, store);
     const compile = (d: NamedDocument) => compilePolicyOrThrow(d.document, d.name);
     const input: PolicySetInput = {
       identity: policies.identity.map(compile),

@@ -129,6 +129,7 @@ async function sessionOwner(
         arn: `arn:${partition}:sts::${row.account_id}:federated-user/${principal.name}`,
         userId: `${row.account_id}:${principal.name}`,
         kind: 'federatedUser',
+        sessionIssuerArn: principal.parentArn,
         policyHolder:
           principal.parentUserId === undefined ? undefined : { type: 'user', id: principal.parentUserId },
         sessionPolicies: policies ?? [],

@@ -11,6 +11,8 @@ export interface HttpRequest {
   readonly sourceIp: string;
   /** True when the request came over TLS. */
   readonly secure: boolean;
+  /** Over TLS: the protocol version and cipher suite (CloudTrail's tlsDetails). */
+  readonly tls?: { readonly version: string; readonly cipher: string } | undefined;
 }
 
 /** An HTTP response. */

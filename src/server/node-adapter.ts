@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import type { HttpRequest, HttpResponse } from './http.js';
 
 /** AWS rejects request bodies over this size; so does iamd, before reading more. */
@@ -34,7 +35,14 @@ export async function readRequest(req: IncomingMessage, secure: boolean): Promis
     body,
     sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
     secure,
+    tls: secure ? tlsOf(req.socket as TLSSocket) : undefined,
   };
+}
+
+/** The TLS version and cipher suite of a TLS connection (CloudTrail's tlsDetails). */
+function tlsOf(socket: TLSSocket): { version: string; cipher: string } | undefined {
+  if (typeof socket.getProtocol !== 'function') return undefined;
+  return { version: socket.getProtocol() ?? 'unknown', cipher: socket.getCipher().standardName };
 }
 
 /** Writes the app's response. */

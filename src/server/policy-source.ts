@@ -10,15 +10,15 @@ import { passwordChangeGrant } from './password-change-grant.js';
  * session tags on top. IAM users also get what the account password policy grants (AllowUsersToChangePassword).
  */
 export function storePolicySource(store: Store, catalog: ManagedPolicyCatalog): CallerPolicySource {
-  return async (caller): Promise<CallerPolicies> => {
+  return async (caller, through = store): Promise<CallerPolicies> => {
     const sessionPolicies = caller.sessionPolicies?.map((document, i) => ({
       name: `session-policy-${i + 1}`,
       document,
     }));
     if (caller.policyHolder === undefined)
       return { identity: [], tags: { ...caller.sessionTags }, session: sessionPolicies };
-    const loaded = await loadPrincipalPolicies(store, catalog, caller.accountId, caller.policyHolder);
-    const grant = await passwordChangeGrant(store, caller);
+    const loaded = await loadPrincipalPolicies(through, catalog, caller.accountId, caller.policyHolder);
+    const grant = await passwordChangeGrant(through, caller);
     return {
       identity: [
         ...loaded.identity.map((p) => ({ name: p.label, document: p.document })),

@@ -59,6 +59,9 @@ export function auditMigration(text: TextColumn): Migration {
         .addColumn('id', 'integer', (c) => c.primaryKey())
         .addColumn('seq', 'integer', (c) => c.notNull())
         .addColumn('hash', text, (c) => c.notNull())
+        .addColumn('digest_seq', 'integer', (c) => c.notNull())
+        .addColumn('digest_signature', text, (c) => c.notNull())
+        .addColumn('digest_at', text, (c) => c.notNull())
         .execute();
       await db.schema
         .createTable('audit_digests')

@@ -48,6 +48,12 @@ export interface AuditChainTable {
   seq: number;
   /** The newest event's hash. */
   hash: string;
+  /** The newest signed digest's seq (0 when none is signed yet): read here so appends need no second query. */
+  digest_seq: number;
+  /** The newest digest's signature (empty when none), which the next digest chains to. */
+  digest_signature: string;
+  /** When the newest digest was signed (ISO 8601), for digests every T minutes. */
+  digest_at: string;
 }
 
 /** A signed digest: a statement, signed with the server's key, that the chain up to `seq` ended in `hash`. */

@@ -144,7 +144,7 @@ const COLUMNS = {
     'hash',
   ],
   audit_event_resources: ['seq', 'resource_type', 'resource_name'],
-  audit_chain: ['id', 'seq', 'hash'],
+  audit_chain: ['id', 'seq', 'hash', 'digest_seq', 'digest_signature', 'digest_at'],
   audit_digests: ['seq', 'hash', 'created_at', 'previous_signature', 'signature'],
   service_last_accessed_jobs: [
     'job_id',
@@ -329,7 +329,7 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
       hash: '1',
     },
     audit_event_resources: { seq: 1, resource_type: 'AWS::IAM::User', resource_name: 'u' },
-    audit_chain: { id: 1, seq: 1, hash: '1' },
+    audit_chain: { id: 1, seq: 1, hash: '1', digest_seq: 0, digest_signature: '', digest_at: NOW },
     audit_digests: { seq: 1, hash: '1', created_at: NOW, previous_signature: '', signature: 's' },
     service_last_accessed_jobs: {
       job_id: 'j',

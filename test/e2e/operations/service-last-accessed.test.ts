@@ -29,8 +29,10 @@ import {
 
 // GenerateServiceLastAccessedDetails and its two readers
 // (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateServiceLastAccessedDetails.html), over an audit
-// trail written by the test-support writer: the recorder's rows, shaped as audit_events holds them.
-const env = serverForFile();
+// trail written by the test-support writer: the recorder's rows, shaped as audit_events holds them. The server's
+// own recording is off, so that the trail holds exactly the events written here (test/e2e/cloudtrail/
+// recorded-calls.test.ts covers recorded calls).
+const env = serverForFile({ audit: false });
 const DAY = 86_400_000;
 const ago = (days: number): Date => new Date(Date.now() - days * DAY);
 const byNamespace = (services: ServiceLastAccessed[] | undefined, namespace: string) =>

@@ -21,10 +21,10 @@ export interface FileServer {
  * Starts one `iamd serve --dev` for the calling test file and stops it afterwards. Tests in the file share it,
  * so each test names its entities with `unique()` rather than resetting the account.
  */
-export function serverForFile(): FileServer {
+export function serverForFile(overrides: Parameters<typeof startTestServer>[0] = {}): FileServer {
   const env = {} as FileServer;
   beforeAll(async () => {
-    env.server = await startTestServer();
+    env.server = await startTestServer(overrides);
     Object.assign(env, clients(env.server));
   });
   afterAll(() => env.server.close());

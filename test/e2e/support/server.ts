@@ -1,9 +1,10 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
-import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import type { AwsCredentialIdentity, MiddlewareStack } from '@aws-sdk/types';
 import { randomBytes } from 'node:crypto';
 import { startServer, type RunningServer, type ServerOptions } from '../../../src/server/start.js';
 import { openPostgresStore } from '../../../src/store/postgres.js';
+import { auditDumpDir, credentialSecrets, dumpRecords, dumpSecrets, secretsIn } from './audit-dump.js';
 
 /** The preset root key of every e2e server (AWS's documentation example key). */
 export const ROOT: AwsCredentialIdentity = {
@@ -37,6 +38,7 @@ export async function startTestServer(overrides: Partial<ServerOptions> = {}): P
     rootKey: { accessKeyId: ROOT.accessKeyId, secretAccessKey: ROOT.secretAccessKey },
     rootPassword: ROOT_PASSWORD,
     env: {},
+    onAuditAppended: auditDumpDir() === undefined ? undefined : dumpRecords,
     ...overrides,
   });
 }
@@ -47,7 +49,27 @@ export function clients(
   credentials: AwsCredentialIdentity = ROOT,
 ): { iam: IAMClient; sts: STSClient } {
   const config = { endpoint: server.url, region: 'us-east-1', credentials, maxAttempts: 1 };
-  return { iam: new IAMClient(config), sts: new STSClient(config) };
+  const iam = new IAMClient(config);
+  const sts = new STSClient(config);
+  if (auditDumpDir() !== undefined) {
+    // The suite-wide redaction scan (audit-dump.ts): note every secret sent or received.
+    dumpSecrets(credentialSecrets(credentials));
+    noteSecrets(iam.middlewareStack);
+    noteSecrets(sts.middlewareStack);
+  }
+  return { iam, sts };
+}
+
+function noteSecrets<I extends object, O extends object>(stack: MiddlewareStack<I, O>): void {
+  stack.add(
+    (next) => async (args) => {
+      dumpSecrets(secretsIn(args.input));
+      const result = await next(args);
+      dumpSecrets(secretsIn(result.output));
+      return result;
+    },
+    { step: 'initialize', name: 'iamdAuditSecrets' },
+  );
 }
 
 /** Runs `fn` and returns the error it throws (failing when it throws none). */

@@ -1,0 +1,139 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../store/schema.js';
+import { chainHash, GENESIS_HASH } from './chain.js';
+import type { DigestSigner } from './digest-signer.js';
+import { eventColumns } from './event-row.js';
+import type { CloudTrailRecord } from './record.js';
+import { resourcesOf } from './resources.js';
+import { rowInserter } from './row-inserter.js';
+
+const insertEvents = rowInserter('audit_events', [
+  'seq',
+  'event_id',
+  'event_time',
+  'account_id',
+  'event_source',
+  'event_name',
+  'read_only',
+  'username',
+  'access_key_id',
+  'error_code',
+  'record',
+  'prev_hash',
+  'hash',
+]);
+const insertResources = rowInserter('audit_event_resources', ['seq', 'resource_type', 'resource_name']);
+
+/** An event ready to append: its record and the time it happened (with milliseconds, for ordering). */
+export interface PendingEvent {
+  readonly record: CloudTrailRecord;
+  readonly time: Date;
+}
+
+/** When to sign a digest. */
+export interface DigestPolicy {
+  /** Sign after this many events since the last digest. */
+  readonly everyEvents: number;
+}
+
+/** The chain head, created on first use (and after a `--dev` reset emptied the table). */
+async function lockHead(tx: Transaction<Database>, now: Date) {
+  // INVARIANT: every append locks this one row first, so appends serialize and seqs have no gaps.
+  const select = () =>
+    tx.selectFrom('audit_chain').selectAll().where('id', '=', 1).forUpdate().executeTakeFirst();
+  const head = await select();
+  if (head !== undefined) return head;
+  // Two first appends may race here (two nodes on one PostgreSQL): the loser's insert does nothing, and its
+  // select then waits for the winner's lock.
+  const fresh = {
+    id: 1,
+    seq: 0,
+    hash: GENESIS_HASH,
+    digest_seq: 0,
+    digest_signature: '',
+    digest_at: now.toISOString(),
+  };
+  await tx
+    .insertInto('audit_chain')
+    .values(fresh)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  const created = await select();
+  if (created === undefined) throw new Error('the audit chain head could not be created');
+  return created;
+}
+
+/**
+ * Appends events to the chain inside `tx`: each gets the next seq, its hash over the previous one, its lookup
+ * columns and resources. Signs a digest when the policy says so. Returns the stored record texts.
+ */
+export async function appendEvents(
+  tx: Transaction<Database>,
+  events: readonly PendingEvent[],
+  signer: DigestSigner,
+  policy: DigestPolicy,
+  now: Date,
+): Promise<string[]> {
+  if (events.length === 0) return [];
+  const head = await lockHead(tx, now);
+  let { seq, hash } = head;
+  const texts: string[] = [];
+  const rows: Database['audit_events'][] = [];
+  const resources: Database['audit_event_resources'][] = [];
+  for (const event of events) {
+    const record = JSON.stringify(event.record);
+    seq += 1;
+    const prev = hash;
+    hash = chainHash(prev, record);
+    rows.push({ seq, ...eventColumns(event.record, event.time), record, prev_hash: prev, hash });
+    for (const r of resourcesOf(event.record))
+      resources.push({ seq, resource_type: r.type, resource_name: r.name });
+    texts.push(record);
+  }
+  await insertEvents(tx, rows);
+  await insertResources(tx, resources);
+  const update = { seq, hash };
+  if (seq - head.digest_seq >= policy.everyEvents) {
+    Object.assign(update, await writeDigest(tx, { seq, hash, previous: head.digest_signature }, signer, now));
+  }
+  await tx.updateTable('audit_chain').set(update).where('id', '=', 1).execute();
+  return texts;
+}
+
+/** Signs a digest of the chain at its head, if events came since the last one. Runs inside `tx`. */
+export async function digestHead(
+  tx: Transaction<Database>,
+  signer: DigestSigner,
+  now: Date,
+): Promise<boolean> {
+  const head = await lockHead(tx, now);
+  if (head.seq === head.digest_seq) return false;
+  const fields = await writeDigest(
+    tx,
+    { seq: head.seq, hash: head.hash, previous: head.digest_signature },
+    signer,
+    now,
+  );
+  await tx.updateTable('audit_chain').set(fields).where('id', '=', 1).execute();
+  return true;
+}
+
+async function writeDigest(
+  tx: Transaction<Database>,
+  at: { seq: number; hash: string; previous: string },
+  signer: DigestSigner,
+  now: Date,
+): Promise<{ digest_seq: number; digest_signature: string; digest_at: string }> {
+  const digest = {
+    seq: at.seq,
+    hash: at.hash,
+    created_at: now.toISOString(),
+    previous_signature: at.previous,
+  };
+  const signature = signer.sign(digest);
+  await tx
+    .insertInto('audit_digests')
+    .values({ ...digest, signature })
+    .execute();
+  return { digest_seq: at.seq, digest_signature: signature, digest_at: digest.created_at };
+}

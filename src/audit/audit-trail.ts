@@ -1,0 +1,121 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../store/schema.js';
+import type { Store } from '../store/store.js';
+import { appendEvents, digestHead, type PendingEvent } from './append.js';
+import type { DigestSigner } from './digest-signer.js';
+import { pruneEvents } from './retention.js';
+
+/** How the trail batches, signs and prunes. */
+export interface AuditTrailOptions {
+  readonly store: Store;
+  readonly signer: DigestSigner;
+  readonly clock: () => Date;
+  /** Buffered events are appended after this long at most (the loss window of a crash). Default 100 ms. */
+  readonly flushIntervalMs?: number;
+  /** …or as soon as this many are buffered. Default 200. */
+  readonly maxBuffered?: number;
+  /** A digest is signed after this many events (default 1000)… */
+  readonly digestEveryEvents?: number;
+  /** …or this often while events arrive (default 5 minutes), and on close. */
+  readonly digestIntervalMs?: number;
+  /** Events older than this many days are deleted (see retention.ts); undefined keeps them. */
+  readonly retentionDays?: number | undefined;
+  /** Called with the record texts of every committed append (tests collect them; exports may stream them). */
+  readonly onAppended?: ((records: readonly string[]) => void) | undefined;
+}
+
+/**
+ * The audit trail of a running server. Events of calls that change state are appended by the caller inside the
+ * call's own transaction (`appendInTransaction`); the others are buffered and appended in batches, off the
+ * request path, every `flushIntervalMs` or `maxBuffered` events, and on `close`.
+ */
+export class AuditTrail {
+  readonly #options: AuditTrailOptions;
+  #buffer: PendingEvent[] = [];
+  #flushing: Promise<void> = Promise.resolve();
+  #timer: NodeJS.Timeout | undefined;
+  readonly #periodic: NodeJS.Timeout[] = [];
+  #closed = false;
+
+  constructor(options: AuditTrailOptions) {
+    this.#options = options;
+    const digestEvery = options.digestIntervalMs ?? 5 * 60_000;
+    this.#periodic.push(setInterval(() => void this.#guard(this.digest()), digestEvery).unref());
+    if (options.retentionDays !== undefined) {
+      this.#periodic.push(setInterval(() => void this.#guard(this.prune()), 3600_000).unref());
+    }
+  }
+
+  /** Appends an event inside the transaction of the call it records; it commits or rolls back with the call. */
+  async appendInTransaction(tx: Transaction<Database>, event: PendingEvent): Promise<() => void> {
+    const o = this.#options;
+    const texts = await appendEvents(tx, [event], o.signer, this.#digestPolicy(), o.clock());
+    // The caller runs this after the commit, so that nothing reports an event that rolled back.
+    return () => o.onAppended?.(texts);
+  }
+
+  /** Buffers an event of a call that changed nothing. */
+  enqueue(event: PendingEvent): void {
+    this.#buffer.push(event);
+    if (this.#buffer.length >= (this.#options.maxBuffered ?? 200)) void this.#guard(this.flush());
+    else
+      this.#timer ??= setTimeout(() => void this.#guard(this.flush()), this.#options.flushIntervalMs ?? 100);
+  }
+
+  /** Appends every buffered event now. */
+  flush(): Promise<void> {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const batch = this.#buffer;
+    this.#buffer = [];
+    // Batches append one after another, in the order they were taken.
+    this.#flushing = this.#flushing
+      .catch(() => undefined)
+      .then(async () => {
+        if (batch.length === 0) return;
+        const o = this.#options;
+        const texts = await o.store.transaction((tx) =>
+          appendEvents(tx, batch, o.signer, this.#digestPolicy(), o.clock()),
+        );
+        o.onAppended?.(texts);
+      });
+    return this.#flushing;
+  }
+
+  /** Signs a digest of the chain's head if events came since the last one. */
+  async digest(): Promise<void> {
+    const o = this.#options;
+    await o.store.transaction((tx) => digestHead(tx, o.signer, o.clock()));
+  }
+
+  /** Deletes events past the retention period (see retention.ts). */
+  async prune(): Promise<number> {
+    const days = this.#options.retentionDays;
+    if (days === undefined) return 0;
+    return pruneEvents(this.#options.store, new Date(this.#options.clock().getTime() - days * 86_400_000));
+  }
+
+  /** Flushes, signs a final digest and stops the timers. Call before closing the store. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const timer of this.#periodic) clearInterval(timer);
+    await this.flush();
+    await this.digest();
+  }
+
+  #digestPolicy() {
+    return { everyEvents: this.#options.digestEveryEvents ?? 1000 };
+  }
+
+  async #guard(work: Promise<unknown>): Promise<void> {
+    try {
+      await work;
+    } catch (error) {
+      // A failed background append must not crash the server; the operator sees it.
+      process.stderr.write(
+        `iamd: audit trail: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+    }
+  }
+}

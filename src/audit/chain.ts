@@ -1,0 +1,15 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The hash chain. Event n's hash is `SHA-256(hex(prev_hash) || "\n" || record)` over UTF-8, written as lower-case
+ * hex, where `prev_hash` is event n-1's hash (64 zeros for event 1) and `record` is the stored record text,
+ * byte for byte. Changing, removing or inserting an event breaks every later link.
+ */
+
+/** The `prev_hash` of the first event. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The hash of an event, given the previous event's hash and this event's record text. */
+export function chainHash(previous: string, record: string): string {
+  return createHash('sha256').update(previous).update('\n').update(record).digest('hex');
+}
