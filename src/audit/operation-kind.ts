@@ -7,12 +7,12 @@
  *   null for reads.
  */
 
-const READS = /^(Get|List|Simulate)/;
+const READS = /^(Get|List|Simulate|Lookup)/;
 /** STS reads that write a session row. */
 const MINTS = new Set(['GetSessionToken', 'GetFederationToken']);
 
-/** The Query services iamd records. */
-export type AuditedService = 'iam' | 'sts';
+/** The services iamd records: IAM and STS (Query protocol) and CloudTrail's LookupEvents (JSON protocol). */
+export type AuditedService = 'iam' | 'sts' | 'cloudtrail';
 
 /** Whether the operation may change state, and so must commit together with its event. */
 export function changesState(service: AuditedService, operation: string): boolean {

@@ -1,3 +1,5 @@
+import { AuditedCall } from '../audit/audited-call.js';
+import { callStart } from '../audit/call-start.js';
 import { AwsError } from '../errors/aws-error.js';
 import { CLOUDTRAIL_OPERATIONS } from '../cloudtrail/operations.js';
 import type { OperationContext } from '../operation/context.js';
@@ -31,18 +33,29 @@ export async function handleJsonRequest(deps: AppDeps, request: HttpRequest): Pr
   const requestId = deps.ids.requestId();
   const target = jsonTarget(request.headers['x-amz-target']?.[0] ?? '');
   const contentType = target?.service.contentType ?? JSON_SERVICES.cloudtrail.contentType;
+  const params = new URLSearchParams(request.query);
+  const now = deps.clock();
+  // Recorded like IAM and STS calls: a read, appended with the next batch (src/audit/audited-call.ts).
+  const call = new AuditedCall(
+    deps.audit,
+    deps.store,
+    callStart(request, params, 'cloudtrail', requestId, deps.accountId),
+    now,
+  );
   try {
     if (request.method !== 'POST') {
       throw new AwsError('UnknownOperationException', `The HTTP method ${request.method} is not supported.`);
     }
-    const { caller, region } = await deps.authenticate(request, new URLSearchParams(request.query));
+    const { caller, region } = await deps.authenticate(request, params);
+    call.authenticated(caller, region);
     const operation = target?.service.model.operation(target.operation);
     const handler = target === undefined ? undefined : OPERATIONS[target.service.service][target.operation];
     if (target === undefined || operation === undefined || typeof handler !== 'function') {
       throw new AwsError('UnknownOperationException', '');
     }
+    call.decoded(target.operation, undefined);
     const input = decodeJsonInput(target.service.model, operation.input, request.body.toString('utf8'));
-    const now = deps.clock();
+    call.decoded(target.operation, input);
     const facts = {
       now,
       sourceIp: request.sourceIp,
@@ -66,13 +79,14 @@ export async function handleJsonRequest(deps: AppDeps, request: HttpRequest): Pr
       policiesChanged: () => deps.authorizer.invalidate(),
     };
     // INVARIANT: `input` was decoded with this operation's input shape, so the erased types line up.
-    const output = await (handler as Handler)(ctx, input);
+    const output = await call.run((store) => (handler as Handler)({ ...ctx, store }, input));
     return {
       status: 200,
       headers: { 'content-type': contentType, 'x-amzn-requestid': requestId },
       body: encodeJsonOutput(target.service.model, operation.output, output),
     };
   } catch (error) {
+    call.failed(error);
     if (!(error instanceof AwsError)) {
       process.stderr.write(
         `iamd: internal error in request ${requestId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
