@@ -3,6 +3,7 @@ import type { Migration } from 'kysely/migration';
 import type { StoreKind } from './store.js';
 import { providersCertificatesMigration } from './migrations-0002.js';
 import { auditMigration } from './migrations-audit.js';
+import { reportsMigration } from './migrations-reports.js';
 
 /**
  * The schema's migrations, shared by SQLite and PostgreSQL. Column types are the portable subset: text,
@@ -161,6 +162,7 @@ export function migrationsFor(kind: StoreKind): Record<string, Migration> {
       },
     },
     '0002-providers-certificates': providersCertificatesMigration(text),
+    '0005-credential-reports': reportsMigration(text),
     '0006-audit': auditMigration(text),
   };
 }

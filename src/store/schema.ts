@@ -6,6 +6,7 @@
 
 import type { ProvidersCertificatesTables } from './schema-0002.js';
 import type { AuditTables } from './schema-audit.js';
+import type { ReportTables } from './schema-reports.js';
 
 export interface AccountsTable {
   id: string;
@@ -152,7 +153,7 @@ export interface TagsTable {
 }
 
 /** The whole database. */
-export interface Database extends ProvidersCertificatesTables, AuditTables {
+export interface Database extends ProvidersCertificatesTables, AuditTables, ReportTables {
   accounts: AccountsTable;
   users: UsersTable;
   groups: GroupsTable;

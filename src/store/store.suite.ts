@@ -131,6 +131,7 @@ const COLUMNS = {
   audit_event_resources: ['seq', 'resource_type', 'resource_name'],
   audit_chain: ['id', 'seq', 'hash'],
   audit_digests: ['seq', 'hash', 'created_at', 'previous_signature', 'signature'],
+  credential_reports: ['account_id', 'generated_at', 'content'],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 type Unlisted = {
   [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]>;
@@ -281,6 +282,7 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
     audit_event_resources: { seq: 1, resource_type: 'AWS::IAM::User', resource_name: 'u' },
     audit_chain: { id: 1, seq: 1, hash: '1' },
     audit_digests: { seq: 1, hash: '1', created_at: NOW, previous_signature: '', signature: 's' },
+    credential_reports: { ...ids, generated_at: NOW, content: 'user,arn\n' },
   };
   await db.insertInto('group_members').values(rows.group_members).execute();
   await db.insertInto('policy_versions').values(rows.policy_versions).execute();
@@ -300,6 +302,7 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
   await db.insertInto('audit_event_resources').values(rows.audit_event_resources).execute();
   await db.insertInto('audit_chain').values(rows.audit_chain).execute();
   await db.insertInto('audit_digests').values(rows.audit_digests).execute();
+  await db.insertInto('credential_reports').values(rows.credential_reports).execute();
 }
 
 async function rowCount(db: Kysely<Database>, table: keyof Database): Promise<number> {

@@ -27,6 +27,7 @@ const EVERY_TABLE: Record<keyof Database, true> = {
   audit_event_resources: true,
   audit_chain: true,
   audit_digests: true,
+  credential_reports: true,
 };
 
 /** Every table of the schema. The schema has no foreign keys, so any order empties them. */

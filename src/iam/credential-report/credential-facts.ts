@@ -1,0 +1,162 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
+
+/** What the report says about one access key or signing certificate. */
+export interface KeyFacts {
+  readonly active: boolean;
+  /** When it was created (IAM keys are never rotated in place: a rotation is a new key). */
+  readonly createdAt: string;
+  readonly lastUsedAt: string | null;
+  readonly lastUsedRegion: string | null;
+  readonly lastUsedService: string | null;
+}
+
+/** What the report says about one identity: an IAM user, or the account's root user. */
+export interface CredentialFacts {
+  readonly kind: 'user' | 'root';
+  /** The user's name; `<root_account>` for the root user. */
+  readonly name: string;
+  readonly arn: string;
+  readonly createdAt: string;
+  /** The console password: when it was last set, or undefined when the identity has none. */
+  readonly password: { readonly changedAt: string } | undefined;
+  /** When the password was last used to sign in, when known. */
+  readonly passwordLastUsed: string | null;
+  readonly mfaActive: boolean;
+  /** The access keys, oldest first (the report's access_key_1 and access_key_2). */
+  readonly keys: readonly KeyFacts[];
+  /** The X.509 signing certificates, oldest first (cert_1 and cert_2). */
+  readonly certificates: readonly KeyFacts[];
+}
+
+/** The account-wide facts the report also needs. */
+export interface AccountFacts {
+  /** The password policy's MaxPasswordAge, in days, when passwords expire. */
+  readonly maxPasswordAgeDays: number | undefined;
+}
+
+/** The root user's row name, as AWS writes it. */
+export const ROOT_ACCOUNT_NAME = '<root_account>';
+
+const NEVER_USED = { lastUsedAt: null, lastUsedRegion: null, lastUsedService: null } as const;
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list === undefined) groups.set(k, [row]);
+    else list.push(row);
+  }
+  return groups;
+}
+
+// The owner key of the root user's keys and certificates in the groupings below (user ids never look like it).
+const ROOT_OWNER = '';
+
+/**
+ * The identities with MFA enabled: IAM user ids, and ROOT_OWNER for the root user. iamd has no MFA devices yet
+ * (another part adds them), so no identity has MFA active.
+ */
+async function mfaOwners(_db: Kysely<Database>, _accountId: string): Promise<ReadonlySet<string>> {
+  return new Set<string>();
+}
+
+/**
+ * Loads every fact the credential report shows for an account: the root user first, then the users by name. Each
+ * kind of credential is read with one query for the whole account.
+ */
+export async function loadCredentialFacts(
+  db: Kysely<Database>,
+  partition: string,
+  accountId: string,
+): Promise<{ readonly account: AccountFacts; readonly identities: readonly CredentialFacts[] }> {
+  const [account, users, profiles, keys, certificates, mfa] = await Promise.all([
+    db
+      .selectFrom('accounts')
+      .select(['created_at', 'password_policy'])
+      .where('id', '=', accountId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('users')
+      .select(['id', 'name', 'arn', 'created_at', 'password_last_used'])
+      .where('account_id', '=', accountId)
+      .orderBy('name')
+      .execute(),
+    db
+      .selectFrom('login_profiles')
+      .select(['user_id', 'created_at'])
+      .where('account_id', '=', accountId)
+      .execute(),
+    db
+      .selectFrom('access_keys')
+      .select(['user_id', 'status', 'created_at', 'last_used_at', 'last_used_region', 'last_used_service'])
+      .where('account_id', '=', accountId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('signing_certificates')
+      .select(['user_id', 'status', 'created_at'])
+      .where('account_id', '=', accountId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    mfaOwners(db, accountId),
+  ]);
+  const passwords = new Map(profiles.map((p) => [p.user_id, { changedAt: p.created_at }]));
+  const keysOf = groupBy(
+    keys.map((k) => ({
+      owner: k.user_id ?? ROOT_OWNER,
+      facts: {
+        active: k.status === 'Active',
+        createdAt: k.created_at,
+        lastUsedAt: k.last_used_at,
+        lastUsedRegion: k.last_used_region,
+        lastUsedService: k.last_used_service,
+      },
+    })),
+    (k) => k.owner,
+  );
+  const certificatesOf = groupBy(
+    certificates.map((c) => ({
+      owner: c.user_id ?? ROOT_OWNER,
+      facts: { active: c.status === 'Active', createdAt: c.created_at, ...NEVER_USED },
+    })),
+    (c) => c.owner,
+  );
+  const factsOf = (owner: string, list: Map<string, { facts: KeyFacts }[]>) =>
+    (list.get(owner) ?? []).map((k) => k.facts);
+  const policy =
+    account.password_policy === null
+      ? undefined
+      : (JSON.parse(account.password_policy) as { MaxPasswordAge?: number });
+  const root: CredentialFacts = {
+    kind: 'root',
+    name: ROOT_ACCOUNT_NAME,
+    arn: `arn:${partition}:iam::${accountId}:root`,
+    createdAt: account.created_at,
+    password: undefined,
+    passwordLastUsed: null,
+    mfaActive: mfa.has(ROOT_OWNER),
+    keys: factsOf(ROOT_OWNER, keysOf),
+    certificates: factsOf(ROOT_OWNER, certificatesOf),
+  };
+  return {
+    account: { maxPasswordAgeDays: policy?.MaxPasswordAge },
+    identities: [
+      root,
+      ...users.map((u): CredentialFacts => ({
+        kind: 'user',
+        name: u.name,
+        arn: u.arn,
+        createdAt: u.created_at,
+        password: passwords.get(u.id),
+        passwordLastUsed: u.password_last_used,
+        mfaActive: mfa.has(u.id),
+        keys: factsOf(u.id, keysOf),
+        certificates: factsOf(u.id, certificatesOf),
+      })),
+    ],
+  };
+}
