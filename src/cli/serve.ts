@@ -3,7 +3,8 @@ import { startServer, type ServerOptions } from '../server/start.js';
 import type { CommandIo } from './io.js';
 
 const USAGE =
-  'usage: iamd serve [--host H] [--port P] [--data DIR | --database-url URL] [--account-id ID] [--dev]\n';
+  'usage: iamd serve [--host H] [--port P] [--data DIR | --database-url URL] [--account-id ID] [--dev]\n' +
+  '                  [--tls-cert FILE --tls-key FILE]\n';
 
 /** Resolves flags, then environment variables, then defaults. Returns a message for a bad value. */
 export function serveOptions(
@@ -21,6 +22,8 @@ export function serveOptions(
         'database-url': { type: 'string' },
         'account-id': { type: 'string' },
         dev: { type: 'boolean' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
       },
       strict: true,
     }));
@@ -37,6 +40,11 @@ export function serveOptions(
   if ((keyId === undefined) !== (secret === undefined)) {
     return 'IAMD_ROOT_ACCESS_KEY_ID and IAMD_ROOT_SECRET_ACCESS_KEY must be set together';
   }
+  const certFile = values['tls-cert'] ?? env['IAMD_TLS_CERT'];
+  const keyFile = values['tls-key'] ?? env['IAMD_TLS_KEY'];
+  if ((certFile === undefined) !== (keyFile === undefined)) {
+    return '--tls-cert and --tls-key (IAMD_TLS_CERT and IAMD_TLS_KEY) must be given together';
+  }
   const devEnv = env['IAMD_DEV'];
   return {
     host: values.host ?? env['IAMD_HOST'] ?? '127.0.0.1',
@@ -49,6 +57,7 @@ export function serveOptions(
       keyId !== undefined && secret !== undefined
         ? { accessKeyId: keyId, secretAccessKey: secret }
         : undefined,
+    tls: certFile !== undefined && keyFile !== undefined ? { certFile, keyFile } : undefined,
     env,
   };
 }

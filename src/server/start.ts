@@ -1,5 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { createSecureContext } from 'node:tls';
 import { join } from 'node:path';
 import { randomIds, type IdGenerator } from '../auth/ids.js';
 import { generateMasterKey, loadMasterKey } from '../auth/master-key.js';
@@ -36,6 +38,14 @@ export interface ServerOptions {
   readonly managedPolicies?: ManagedPolicyCatalog | undefined;
   /** An already-open store, used instead of the one the options name (tests run the server on PostgreSQL so). */
   readonly store?: Store | undefined;
+  /** Serve HTTPS with this certificate chain and private key (PEM files), rather than plain HTTP. */
+  readonly tls?: TlsFiles | undefined;
+}
+
+/** The PEM files of a TLS certificate chain and its private key (`--tls-cert`, `--tls-key`). */
+export interface TlsFiles {
+  readonly certFile: string;
+  readonly keyFile: string;
 }
 
 /** A running server. */
@@ -59,8 +69,17 @@ async function openStoreFor(options: ServerOptions): Promise<Store> {
   return openSqliteStore(join(options.dataDir, 'iamd.sqlite'));
 }
 
+/** Reads the PEM files and checks that they make a usable TLS context (a key that matches the certificate). */
+async function readTlsFiles(files: TlsFiles): Promise<{ cert: Buffer; key: Buffer }> {
+  const pem = { cert: await readFile(files.certFile), key: await readFile(files.keyFile) };
+  createSecureContext(pem);
+  return pem;
+}
+
 /** Opens the store, bootstraps the account and its root key, and listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  // Read and checked before anything is opened, so that a bad file fails the start cleanly.
+  const tls = options.tls === undefined ? undefined : await readTlsFiles(options.tls);
   const clock = options.clock ?? (() => new Date());
   const ids = options.ids ?? randomIds;
   const masterKey =
@@ -108,8 +127,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     reset,
   });
-  const server: Server = createServer((req, res) => {
-    readRequest(req, false)
+  const secure = tls !== undefined;
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    readRequest(req, secure)
       .then(async (request) => {
         if (request === undefined) {
           writeResponse(res, {
@@ -128,7 +148,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (!res.headersSent)
           writeResponse(res, { status: 400, headers: { 'content-type': 'text/plain' }, body: 'Bad request' });
       });
-  });
+  };
+  const server: Server = tls === undefined ? createServer(handle) : createTlsServer(tls, handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, resolve);
@@ -137,7 +158,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
-    url: `http://${host}:${port}`,
+    url: `${secure ? 'https' : 'http'}://${host}:${port}`,
     port,
     createdRootKey,
     store,
