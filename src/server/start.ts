@@ -17,6 +17,7 @@ import { Authorizer } from './authorizer.js';
 import { bootstrapAccount, type RootKey } from './bootstrap.js';
 import { QUERY_CODEC } from './codec.js';
 import { readRequest, writeResponse } from './node-adapter.js';
+import { describeFailure } from './redact.js';
 import { storePolicySource } from './policy-source.js';
 
 /** How to run the server: `iamd serve`'s flags and environment, resolved. */
@@ -142,9 +143,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         writeResponse(res, await app(request));
       })
       .catch((error: unknown) => {
-        process.stderr.write(
-          `iamd: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-        );
+        // Failures of the socket or of reading the request: no request was parsed, so only secret shapes are redacted.
+        process.stderr.write(`iamd: ${describeFailure(error, [])}\n`);
         if (!res.headersSent)
           writeResponse(res, { status: 400, headers: { 'content-type': 'text/plain' }, body: 'Bad request' });
       });
