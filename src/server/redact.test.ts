@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFailure, redact, requestSecrets } from './redact.js';
+import { describeFailure, httpRequestSecrets, redact, requestSecrets } from './redact.js';
 
 const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const TOKEN = `IQoJb3JpZ2luX2VjE${'a'.repeat(120)}==`;
@@ -22,6 +22,21 @@ describe('requestSecrets', () => {
       'header-token',
       'query-token',
     ]);
+  });
+});
+
+describe('httpRequestSecrets', () => {
+  it('reads them from the query string and the form body', () => {
+    const secrets = httpRequestSecrets({
+      method: 'POST',
+      path: '/',
+      query: 'X-Amz-Security-Token=query-token',
+      headers: {},
+      body: Buffer.from('Action=ChangePassword&OldPassword=Old-Password-1&NewPassword=New-Password-2'),
+      sourceIp: '127.0.0.1',
+      secure: false,
+    });
+    expect(secrets.sort()).toEqual(['New-Password-2', 'Old-Password-1', 'query-token']);
   });
 });
 

@@ -5,6 +5,8 @@
  * access key or a token; stack frames are code positions and are kept.
  */
 
+import type { HttpRequest } from './http.js';
+
 const REDACTED = '[REDACTED]';
 /** Request parameters whose values are secrets: passwords, secret keys, tokens, MFA codes and seeds, private keys. */
 const SECRET_PARAMETER = /password|secret|token|privatekey|authenticationcode|seed/i;
@@ -27,6 +29,13 @@ export function requestSecrets(
   for (const [name, value] of params) if (SECRET_PARAMETER.test(name)) secrets.push(value);
   for (const name of SECRET_HEADERS) secrets.push(...(headers[name] ?? []));
   return secrets;
+}
+
+/** The secrets of a request read off the wire, for failures outside the Query handler (which has its parameters). */
+export function httpRequestSecrets(request: HttpRequest): string[] {
+  const params = new URLSearchParams(request.query);
+  for (const [name, value] of new URLSearchParams(request.body.toString('utf8'))) params.append(name, value);
+  return requestSecrets(params, request.headers);
 }
 
 /** The text with every given secret, and everything secret-shaped, replaced by `[REDACTED]`. */

@@ -17,7 +17,8 @@ import { Authorizer } from './authorizer.js';
 import { bootstrapAccount, type RootKey } from './bootstrap.js';
 import { QUERY_CODEC } from './codec.js';
 import { readRequest, writeResponse } from './node-adapter.js';
-import { describeFailure } from './redact.js';
+import type { HttpRequest } from './http.js';
+import { describeFailure, httpRequestSecrets } from './redact.js';
 import { storePolicySource } from './policy-source.js';
 
 /** How to run the server: `iamd serve`'s flags and environment, resolved. */
@@ -130,8 +131,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const secure = tls !== undefined;
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    let read: HttpRequest | undefined;
     readRequest(req, secure)
       .then(async (request) => {
+        read = request;
         if (request === undefined) {
           writeResponse(res, {
             status: 413,
@@ -143,8 +146,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         writeResponse(res, await app(request));
       })
       .catch((error: unknown) => {
-        // Failures of the socket or of reading the request: no request was parsed, so only secret shapes are redacted.
-        process.stderr.write(`iamd: ${describeFailure(error, [])}\n`);
+        // Failures of the socket, of reading the request or outside the Query handler's own error mapping.
+        process.stderr.write(
+          `iamd: ${describeFailure(error, read === undefined ? [] : httpRequestSecrets(read))}\n`,
+        );
         if (!res.headersSent)
           writeResponse(res, { status: 400, headers: { 'content-type': 'text/plain' }, body: 'Bad request' });
       });
