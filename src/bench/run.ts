@@ -11,6 +11,7 @@ import {
 import { clockOverheadMicros, measure, throughput, type Measurement } from './measure.js';
 import { Random } from './random.js';
 import { benchServer } from './server.js';
+import { printTotpTable } from './totp.js';
 import { ACCOUNT, mixedPolicy, OTHER_ACCOUNT, randomRequest, userArn, USERS, type Doc } from './workloads.js';
 
 /**
@@ -161,6 +162,10 @@ async function main(): Promise<void> {
     await serverTable();
     return;
   }
+  if (process.argv.includes('--totp-only')) {
+    printTotpTable();
+    return;
+  }
   const results: { workload: string; engine: Measurement; baseline: Measurement }[] = [];
   const workloads: [string, () => Job[]][] = [
     ['(a) 1 principal, 10x10 statements', workloadA],
@@ -193,6 +198,8 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ results, compileMicros }));
   }
   if (process.argv.includes('--engine-only')) return;
+  console.log('');
+  printTotpTable();
   console.log('');
   await serverTable();
 }

@@ -79,7 +79,11 @@ async function sessionOwner(
   const policies = row.policies === null ? undefined : (JSON.parse(row.policies) as string[]);
   const expiresAt = new Date(row.expires_at);
   const issued = { 'aws:TokenIssueTime': row.created_at.replace(/\.\d{3}Z$/, 'Z') };
-  const base = { accountId: row.account_id, accessKeyId, expiresAt, sessionPolicies: policies };
+  const base: Pick<Caller, 'accountId' | 'accessKeyId' | 'expiresAt' | 'sessionPolicies'> & {
+    mfaAuthenticatedAt?: Date;
+  } = { accountId: row.account_id, accessKeyId, expiresAt, sessionPolicies: policies };
+  const mfaAt = 'mfaAuthenticatedAt' in principal ? principal.mfaAuthenticatedAt : undefined;
+  if (mfaAt !== undefined) base.mfaAuthenticatedAt = new Date(mfaAt);
   const owner = (caller: Caller): KeyOwner => ({
     secretCiphertext: row.secret_ciphertext,
     tokenHash: row.token_hash,

@@ -6,6 +6,7 @@
 
 import type { ProvidersCertificatesTables } from './schema-0002.js';
 import type { AuditTables } from './schema-audit.js';
+import type { MfaTables } from './schema-mfa.js';
 import type { ReportTables } from './schema-reports.js';
 
 export interface AccountsTable {
@@ -153,7 +154,7 @@ export interface TagsTable {
 }
 
 /** The whole database. */
-export interface Database extends ProvidersCertificatesTables, AuditTables, ReportTables {
+export interface Database extends ProvidersCertificatesTables, AuditTables, MfaTables, ReportTables {
   accounts: AccountsTable;
   users: UsersTable;
   groups: GroupsTable;

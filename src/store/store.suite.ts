@@ -131,6 +131,19 @@ const COLUMNS = {
   audit_event_resources: ['seq', 'resource_type', 'resource_name'],
   audit_chain: ['id', 'seq', 'hash'],
   audit_digests: ['seq', 'hash', 'created_at', 'previous_signature', 'signature'],
+  mfa_devices: [
+    'serial_number',
+    'account_id',
+    'name',
+    'name_key',
+    'path',
+    'seed_ciphertext',
+    'owner',
+    'enabled_at',
+    'created_at',
+    'last_used_step',
+    'drift_steps',
+  ],
   credential_reports: ['account_id', 'generated_at', 'content'],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 type Unlisted = {
@@ -282,6 +295,16 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
     audit_event_resources: { seq: 1, resource_type: 'AWS::IAM::User', resource_name: 'u' },
     audit_chain: { id: 1, seq: 1, hash: '1' },
     audit_digests: { seq: 1, hash: '1', created_at: NOW, previous_signature: '', signature: 's' },
+    mfa_devices: {
+      ...ids,
+      serial_number: `arn:aws:iam::${ACCOUNT}:mfa/phone`,
+      name: 'phone',
+      name_key: 'phone',
+      path: '/',
+      seed_ciphertext: 'c',
+      created_at: NOW,
+      drift_steps: 0,
+    },
     credential_reports: { ...ids, generated_at: NOW, content: 'user,arn\n' },
   };
   await db.insertInto('group_members').values(rows.group_members).execute();
@@ -302,6 +325,7 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
   await db.insertInto('audit_event_resources').values(rows.audit_event_resources).execute();
   await db.insertInto('audit_chain').values(rows.audit_chain).execute();
   await db.insertInto('audit_digests').values(rows.audit_digests).execute();
+  await db.insertInto('mfa_devices').values(rows.mfa_devices).execute();
   await db.insertInto('credential_reports').values(rows.credential_reports).execute();
 }
 

@@ -27,6 +27,7 @@ const EVERY_TABLE: Record<keyof Database, true> = {
   audit_event_resources: true,
   audit_chain: true,
   audit_digests: true,
+  mfa_devices: true,
   credential_reports: true,
 };
 

@@ -2,6 +2,7 @@ import { AwsError } from '../errors/aws-error.js';
 import type { AssumeRoleInput, AssumeRoleOutput } from '../protocol/models/sts-types.js';
 import { parseArn, type ContextInput } from '../policy/index.js';
 import type { StsContext } from './context.js';
+import { checkMfaCode, mfaRequestContext, spendMfaCode } from './mfa-code.js';
 import { issueCredentials, type SessionPrincipal } from './session.js';
 import { sessionPoliciesOf } from './session-policies.js';
 
@@ -36,6 +37,10 @@ export async function assumeRole(ctx: StsContext, input: AssumeRoleInput): Promi
   if (ctx.caller.kind === 'root')
     throw new AwsError('AccessDenied', 'Roles may not be assumed by root accounts.');
   const target = roleArnParts(input.RoleArn);
+  // A SerialNumber and TokenCode are checked against the caller's own device. The trust policy is evaluated with
+  // the request context, in which a valid code makes aws:MultiFactorAuthPresent true (IAM User Guide,
+  // "Configuring MFA-protected API access"); the code is spent only once the request is authorized.
+  const checked = await checkMfaCode(ctx, input.SerialNumber, input.TokenCode);
   const role = await ctx.store.db
     .selectFrom('roles')
     .selectAll()
@@ -52,6 +57,7 @@ export async function assumeRole(ctx: StsContext, input: AssumeRoleInput): Promi
     ...(input.SourceIdentity !== undefined ? { 'sts:SourceIdentity': input.SourceIdentity } : {}),
     ...(tags.length > 0 ? { 'aws:TagKeys': tags.map((t) => t.Key), ...requestTags } : {}),
     ...(input.TransitiveTagKeys !== undefined ? { 'sts:TransitiveTagKeys': input.TransitiveTagKeys } : {}),
+    ...mfaRequestContext(checked),
   };
   const trust = {
     resourcePolicy: role?.assume_role_policy ?? '{"Version":"2012-10-17","Statement":[]}',
@@ -90,6 +96,10 @@ export async function assumeRole(ctx: StsContext, input: AssumeRoleInput): Promi
   }
 
   const sessionTags = sessionTagsOf(ctx, tags, input.TransitiveTagKeys ?? []);
+  if (checked !== undefined) await spendMfaCode(ctx, checked);
+  // Without a code, the new session keeps the caller's MFA state and time (role chaining, sessions from
+  // GetSessionToken with MFA).
+  const mfaAt = checked !== undefined ? ctx.now.toISOString() : ctx.caller.mfaAuthenticatedAt?.toISOString();
   const policies = await sessionPoliciesOf(ctx, input.Policy, input.PolicyArns, tags.length);
   const principal: SessionPrincipal = {
     kind: 'assumedRole',
@@ -101,7 +111,8 @@ export async function assumeRole(ctx: StsContext, input: AssumeRoleInput): Promi
       input.SourceIdentity ?? (ctx.caller.context?.['aws:SourceIdentity'] as string | undefined),
     tags: sessionTags.tags,
     transitiveTagKeys: sessionTags.transitive,
-    mfa: ctx.caller.context?.['aws:MultiFactorAuthPresent'] === 'true',
+    mfa: checked !== undefined || ctx.caller.context?.['aws:MultiFactorAuthPresent'] === 'true',
+    ...(mfaAt !== undefined ? { mfaAuthenticatedAt: mfaAt } : {}),
   };
   const credentials = await ctx.store.transaction(async (tx) => {
     const issued = await issueCredentials(ctx, tx, principal, duration, policies.documents, role.account_id);

@@ -1,6 +1,7 @@
 import { AwsError } from '../errors/aws-error.js';
 import type { GetSessionTokenInput, GetSessionTokenOutput } from '../protocol/models/sts-types.js';
 import type { StsContext } from './context.js';
+import { checkMfaCode, spendMfaCode } from './mfa-code.js';
 import { issueCredentials, type SessionPrincipal } from './session.js';
 
 const DEFAULT_DURATION = 43_200;
@@ -33,15 +34,20 @@ export async function getSessionToken(
     );
   }
   const effective = caller.kind === 'root' ? Math.min(duration, ROOT_MAX_DURATION) : duration;
+  // With SerialNumber and TokenCode, the session is MFA-authenticated as of now (aws:MultiFactorAuthPresent true).
+  const checked = await checkMfaCode(ctx, input.SerialNumber, input.TokenCode);
+  if (checked !== undefined) await spendMfaCode(ctx, checked);
+  const mfa =
+    checked === undefined ? { mfa: false } : { mfa: true, mfaAuthenticatedAt: ctx.now.toISOString() };
   const principal: SessionPrincipal =
     caller.kind === 'root'
-      ? { kind: 'root', mfa: false }
+      ? { kind: 'root', ...mfa }
       : {
           kind: 'user',
           userId: caller.policyHolder?.id ?? caller.userId,
           userName: caller.userName ?? '',
           userArn: caller.arn,
-          mfa: false,
+          ...mfa,
         };
   const credentials = await ctx.store.transaction((tx) =>
     issueCredentials(ctx, tx, principal, effective, undefined),

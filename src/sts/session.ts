@@ -15,6 +15,8 @@ export type SessionPrincipal =
       readonly tags: Readonly<Record<string, string>>;
       readonly transitiveTagKeys: readonly string[];
       readonly mfa: boolean;
+      /** When the MFA code behind the session was entered (ISO 8601); carried along role chains. */
+      readonly mfaAuthenticatedAt?: string | undefined;
     }
   | {
       readonly kind: 'user';
@@ -22,8 +24,9 @@ export type SessionPrincipal =
       readonly userName: string;
       readonly userArn: string;
       readonly mfa: boolean;
+      readonly mfaAuthenticatedAt?: string | undefined;
     }
-  | { readonly kind: 'root'; readonly mfa: boolean }
+  | { readonly kind: 'root'; readonly mfa: boolean; readonly mfaAuthenticatedAt?: string | undefined }
   | {
       readonly kind: 'federatedUser';
       readonly name: string;

@@ -34,6 +34,7 @@ export const deleteUser: Operation<DeleteUserInput, DeleteUserOutput> = async (c
  * What still depends on the user, as the phrase in AWS's DeleteConflict message. The phrases for inline and
  * attached policies are recorded in shared/aws-reference (test_delete_user_with_*_policy); the others are the
  * messages AWS returns in practice ("must delete login profile first", "must delete access keys first", "must
+ * delete MFA device first", "must
  * remove users from group first").
  */
 async function firstDependent(tx: Transaction<Database>, userId: string): Promise<string | undefined> {
@@ -47,6 +48,14 @@ async function firstDependent(tx: Transaction<Database>, userId: string): Promis
   }
   if (await has(tx.selectFrom('access_keys').select('id').where('user_id', '=', userId).executeTakeFirst())) {
     return 'delete access keys';
+  }
+  // The phrase AWS returns for a user with an MFA device ("Cannot delete entity, must delete MFA device first.").
+  if (
+    await has(
+      tx.selectFrom('mfa_devices').select('serial_number').where('owner', '=', userId).executeTakeFirst(),
+    )
+  ) {
+    return 'delete MFA device';
   }
   const principal = (table: 'inline_policies' | 'attachments') =>
     tx
