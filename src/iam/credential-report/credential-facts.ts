@@ -53,13 +53,23 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 
 // The owner key of the root user's keys and certificates in the groupings below (user ids never look like it).
 const ROOT_OWNER = '';
+/** How mfa_devices.owner names the root user. */
+const ROOT_MFA_OWNER = 'root';
 
 /**
- * The identities with MFA enabled: IAM user ids, and ROOT_OWNER for the root user. iamd has no MFA devices yet
- * (another part adds them), so no identity has MFA active.
+ * The identities with an enabled MFA device (AWS counts any kind; iamd has virtual devices): IAM user ids, and
+ * ROOT_OWNER for the root user.
  */
-async function mfaOwners(_db: Kysely<Database>, _accountId: string): Promise<ReadonlySet<string>> {
-  return new Set<string>();
+async function mfaOwners(db: Kysely<Database>, accountId: string): Promise<ReadonlySet<string>> {
+  const rows = await db
+    .selectFrom('mfa_devices')
+    .select('owner')
+    .distinct()
+    .where('account_id', '=', accountId)
+    .where('enabled_at', 'is not', null)
+    .where('owner', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => (r.owner === ROOT_MFA_OWNER ? ROOT_OWNER : (r.owner ?? ''))));
 }
 
 /**

@@ -13,6 +13,8 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../src/server/start.js';
+import { totpStep } from '../../../src/auth/totp.js';
+import { enable, newDevice } from '../support/mfa.js';
 import { ACCOUNT, ROOT, clients, startTestServer } from '../support/server.js';
 import { expectError } from './support.js';
 
@@ -183,6 +185,10 @@ describe('GetCredentialReport', () => {
     await iam.send(
       new UpdateAccessKeyCommand({ UserName: 'alice', AccessKeyId: second!.AccessKeyId, Status: 'Inactive' }),
     );
+    // Alice enables a virtual MFA device; a second device is created but never enabled.
+    const device = await newDevice(iam, 'alice-phone');
+    await enable(iam, 'alice', device, totpStep(new Date(Date.now() + offsetMs)));
+    await newDevice(iam, 'spare-phone');
     const alice = clients(server, {
       accessKeyId: first!.AccessKeyId!,
       secretAccessKey: first!.SecretAccessKey!,
@@ -241,7 +247,7 @@ describe('GetCredentialReport', () => {
       arn: `arn:aws:iam::${ACCOUNT}:user/alice`,
       password_enabled: 'true',
       password_last_used: 'no_information',
-      mfa_active: 'false',
+      mfa_active: 'true',
       access_key_1_active: 'true',
       access_key_1_last_used_region: 'us-east-1',
       access_key_1_last_used_service: 'sts',
@@ -274,6 +280,7 @@ describe('GetCredentialReport', () => {
       password_last_used: 'N/A',
       password_last_changed: 'N/A',
       password_next_rotation: 'N/A',
+      mfa_active: 'false',
       access_key_1_active: 'false',
       access_key_1_last_rotated: 'N/A',
       access_key_1_last_used_date: 'N/A',
@@ -282,5 +289,23 @@ describe('GetCredentialReport', () => {
       cert_2_last_rotated: 'N/A',
     });
     expect(bobRow['cert_1_last_rotated']).toMatch(REPORT_TIME);
+  });
+
+  it('the root row’s mfa_active is true once the root user has an enabled MFA device', async () => {
+    const device = await newDevice(iam, 'root-phone');
+    await iam.send(new GenerateCredentialReportCommand({}));
+    const before = records((await iam.send(new GetCredentialReportCommand({}))).Content!).rows[0]!;
+    expect(before).toMatchObject({ user: '<root_account>', mfa_active: 'false' });
+    // The API cannot enable a device for root (EnableMFADevice requires UserName in the model iamd decodes); the
+    // console does it, writing the device's owner `root`. That write is made here directly.
+    await server.store.db
+      .updateTable('mfa_devices')
+      .set({ owner: 'root', enabled_at: new Date().toISOString() })
+      .where('serial_number', '=', device.serial)
+      .execute();
+    offsetMs = 4 * HOUR_MS + 60_000;
+    await rootIam().send(new GenerateCredentialReportCommand({}));
+    const after = records((await rootIam().send(new GetCredentialReportCommand({}))).Content!).rows[0]!;
+    expect(after).toMatchObject({ user: '<root_account>', mfa_active: 'true' });
   });
 });
