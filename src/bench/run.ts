@@ -9,6 +9,7 @@ import {
   type PolicySet,
 } from '../policy/index.js';
 import { clockOverheadMicros, measure, throughput, type Measurement } from './measure.js';
+import { passwordTable } from './password.js';
 import { Random } from './random.js';
 import { benchServer } from './server.js';
 import { printTotpTable } from './totp.js';
@@ -166,6 +167,10 @@ async function main(): Promise<void> {
     printTotpTable();
     return;
   }
+  if (process.argv.includes('--password-only')) {
+    await passwordTable();
+    return;
+  }
   const results: { workload: string; engine: Measurement; baseline: Measurement }[] = [];
   const workloads: [string, () => Job[]][] = [
     ['(a) 1 principal, 10x10 statements', workloadA],
@@ -200,6 +205,8 @@ async function main(): Promise<void> {
   if (process.argv.includes('--engine-only')) return;
   console.log('');
   printTotpTable();
+  console.log('');
+  await passwordTable();
   console.log('');
   await serverTable();
 }

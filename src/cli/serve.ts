@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { SIGNATURE_THROTTLE, SIGNIN_THROTTLE, type AuthThrottleSettings } from '../auth/auth-throttle.js';
 import { startServer, type ServerOptions } from '../server/start.js';
 import type { CommandIo } from './io.js';
 
@@ -46,7 +47,11 @@ export function serveOptions(
     return '--tls-cert and --tls-key (IAMD_TLS_CERT and IAMD_TLS_KEY) must be given together';
   }
   const devEnv = env['IAMD_DEV'];
+  const tuning = securityTuning(env);
+  if (typeof tuning === 'string') return tuning;
   return {
+    ...tuning,
+    rootPassword: env['IAMD_ROOT_PASSWORD'] === '' ? undefined : env['IAMD_ROOT_PASSWORD'],
     host: values.host ?? env['IAMD_HOST'] ?? '127.0.0.1',
     port,
     dataDir: values.data ?? env['IAMD_DATA'] ?? './iamd-data',
@@ -59,6 +64,50 @@ export function serveOptions(
         : undefined,
     tls: certFile !== undefined && keyFile !== undefined ? { certFile, keyFile } : undefined,
     env,
+  };
+}
+
+/** A whole number of seconds (or failures) from the environment, at least `min`; a message when it is not one. */
+function wholeNumber(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  min: number,
+): number | string | undefined {
+  const text = env[name];
+  if (text === undefined || text === '') return undefined;
+  const value = Number(text);
+  return Number.isInteger(value) && value >= min
+    ? value
+    : `${name}=\`${text}\` is not a whole number of at least ${min}`;
+}
+
+/** Console session timeouts and lockout settings from IAMD_CONSOLE_* and IAMD_*_MAX_FAILURES / IAMD_LOCKOUT_MAX_SECONDS. */
+function securityTuning(
+  env: Readonly<Record<string, string | undefined>>,
+): Pick<ServerOptions, 'consoleSessions' | 'throttles'> | string {
+  const idle = wholeNumber(env, 'IAMD_CONSOLE_IDLE_TIMEOUT', 60);
+  const absolute = wholeNumber(env, 'IAMD_CONSOLE_SESSION_TIMEOUT', 60);
+  const signinFailures = wholeNumber(env, 'IAMD_SIGNIN_MAX_FAILURES', 1);
+  const signatureFailures = wholeNumber(env, 'IAMD_SIGNATURE_MAX_FAILURES', 1);
+  const maxLockout = wholeNumber(env, 'IAMD_LOCKOUT_MAX_SECONDS', 1);
+  for (const value of [idle, absolute, signinFailures, signatureFailures, maxLockout]) {
+    if (typeof value === 'string') return value;
+  }
+  const tuned = (base: AuthThrottleSettings, failures: number | string | undefined): AuthThrottleSettings => {
+    const maxDelayMs = typeof maxLockout === 'number' ? maxLockout * 1000 : base.principal.maxDelayMs;
+    const free = typeof failures === 'number' ? failures : base.principal.freeFailures;
+    return {
+      principal: { ...base.principal, freeFailures: free, maxDelayMs },
+      address: { ...base.address, freeFailures: free * 4, maxDelayMs },
+    };
+  };
+  const signin = tuned(SIGNIN_THROTTLE, signinFailures);
+  return {
+    consoleSessions: {
+      ...(typeof idle === 'number' ? { idleTimeoutMs: idle * 1000 } : {}),
+      ...(typeof absolute === 'number' ? { absoluteTimeoutMs: absolute * 1000 } : {}),
+    },
+    throttles: { signin, mfa: signin, signature: tuned(SIGNATURE_THROTTLE, signatureFailures) },
   };
 }
 
@@ -81,6 +130,12 @@ export async function serveCommand(args: readonly string[], io: CommandIo): Prom
       `Root access key created. The secret is shown this once; store it now.\n` +
         `  AWS_ACCESS_KEY_ID=${server.createdRootKey.accessKeyId}\n` +
         `  AWS_SECRET_ACCESS_KEY=${server.createdRootKey.secretAccessKey}\n`,
+    );
+  }
+  if (server.createdRootPassword !== undefined) {
+    io.stdout.write(
+      `Root console password created. It is shown this once; store it now (or preset IAMD_ROOT_PASSWORD).\n` +
+        `  IAMD_ROOT_PASSWORD=${server.createdRootPassword}\n`,
     );
   }
   await new Promise<void>((resolve) => {

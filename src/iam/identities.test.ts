@@ -31,6 +31,7 @@ describe('IDENTITY_OPERATIONS', () => {
       'GetLoginProfile',
       'UpdateLoginProfile',
       'DeleteLoginProfile',
+      'ChangePassword',
       'CreateAccountAlias',
       'DeleteAccountAlias',
       'ListAccountAliases',

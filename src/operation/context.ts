@@ -1,4 +1,5 @@
 import type { IdGenerator } from '../auth/ids.js';
+import type { PasswordAttempts } from '../auth/password-attempts.js';
 import type { SecretBox } from '../auth/secret-box.js';
 import type { ContextInput } from '../policy/index.js';
 import type { Store } from '../store/store.js';
@@ -27,6 +28,11 @@ export interface Caller {
    * age grows while the credentials stay the same.
    */
   readonly mfaAuthenticatedAt?: Date | undefined;
+  /**
+   * For console sessions: the SHA-256 (hex) of the session id, so that a password change made in the session ends
+   * the principal's other sessions but not this one.
+   */
+  readonly consoleSession?: string | undefined;
   /** Context keys the credentials carry (MFA, source identity, token issue time). */
   readonly context?: Readonly<Record<string, ContextInput>> | undefined;
   /** The IAM user or role whose policies apply to the caller; absent for the root user. */
@@ -69,6 +75,8 @@ export interface OperationContext {
   ): Promise<void>;
   /** Tells the authorizer that identities, policies or attachments changed, so cached policy sets are stale. */
   policiesChanged(): void;
+  /** Counts wrong old passwords (ChangePassword) against the sign-in lockout; absent where nothing counts them. */
+  readonly passwordAttempts?: PasswordAttempts | undefined;
 }
 
 /** What else takes part in an authorization besides the caller's own policies. */

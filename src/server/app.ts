@@ -1,5 +1,6 @@
 import { AwsError } from '../errors/aws-error.js';
 import type { IdGenerator } from '../auth/ids.js';
+import type { PasswordAttempts } from '../auth/password-attempts.js';
 import type { SecretBox } from '../auth/secret-box.js';
 import type { Caller, OperationContext } from '../operation/context.js';
 import type { ManagedPolicyCatalog } from '../operation/managed-policies.js';
@@ -11,6 +12,7 @@ import { requestSecrets } from './redact.js';
 import { checkSessionLimits } from './session-limits.js';
 import type { HttpRequest, HttpResponse } from './http.js';
 import { operationFor, type ProtocolCodec } from './dispatch.js';
+import type { ConsoleRoutes } from './console/routes.js';
 
 /** Establishes who signed a request, or throws AWS's authentication error. */
 export type Authenticate = (
@@ -32,6 +34,11 @@ export interface AppDeps {
   readonly clock: () => Date;
   /** Called after every operation that may change identities, keys or policies: cached views are stale. */
   readonly changed: () => void;
+  /** Counts a request's password guesses (ChangePassword's OldPassword) with the console sign-in's lockout. */
+  readonly passwordAttempts?:
+    ((request: HttpRequest, accountId: string, now: Date) => PasswordAttempts) | undefined;
+  /** The console's back end (sign-in, sessions, the console API); see src/server/console. */
+  readonly console?: ConsoleRoutes | undefined;
   /** In `--dev`: returns the server to a fresh account with the same root key. */
   readonly reset?: (() => Promise<void>) | undefined;
 }
@@ -59,12 +66,25 @@ export function createApp(deps: AppDeps): (request: HttpRequest) => Promise<Http
       await deps.reset();
       return { status: 200, headers: JSON_TYPE, body: '{"status":"reset"}' };
     }
+    if (deps.console !== undefined && request.path.startsWith('/_iamd/')) {
+      const answered = await deps.console(request, (req, authenticate) =>
+        handleQuery(deps, req, authenticate),
+      );
+      if (answered !== undefined) return answered;
+    }
     return handleQuery(deps, request);
   };
 }
 
-/** The AWS Query protocol: IAM and STS, told apart by the credential scope (or, unsigned, by the action). */
-async function handleQuery(deps: AppDeps, request: HttpRequest): Promise<HttpResponse> {
+/**
+ * The AWS Query protocol: IAM and STS, told apart by the credential scope (or, unsigned, by the action). The
+ * caller is established by `authenticate`: SigV4 by default, a console session for the console API.
+ */
+async function handleQuery(
+  deps: AppDeps,
+  request: HttpRequest,
+  authenticate: Authenticate = deps.authenticate,
+): Promise<HttpResponse> {
   const requestId = deps.ids.requestId();
   const params = new URLSearchParams(request.query);
   if (request.method === 'POST')
@@ -74,7 +94,7 @@ async function handleQuery(deps: AppDeps, request: HttpRequest): Promise<HttpRes
     if (request.method !== 'POST' && request.method !== 'GET') {
       throw new AwsError('InvalidAction', `The HTTP method ${request.method} is not supported.`);
     }
-    const { caller, region } = await deps.authenticate(request, params);
+    const { caller, region } = await authenticate(request, params);
     const { operation, input } = deps.codec.decode(service, params);
     const handler = operationFor(service, operation);
     checkSessionLimits(caller, service, operation);
@@ -101,6 +121,7 @@ async function handleQuery(deps: AppDeps, request: HttpRequest): Promise<HttpRes
       authorize: (action, resource, extra, options) =>
         deps.authorizer.authorize(caller, action, resource, facts, extra, options),
       policiesChanged: () => deps.authorizer.invalidate(),
+      passwordAttempts: deps.passwordAttempts?.(request, caller.accountId, now),
     };
     const output = await handler(ctx, input);
     // STS only mints sessions, which no cache holds yet; IAM writes may change any identity, key or policy.

@@ -1,7 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { AuthFailureListener } from '../auth/auth-failure.js';
 import type { SecretBox } from '../auth/secret-box.js';
 import { sessionTokenError, type SessionTokens } from '../auth/session-token.js';
 import { verifySigV4 } from '../auth/sigv4.js';
+import type { AuthThrottle } from '../auth/auth-throttle.js';
 import { AwsError } from '../errors/aws-error.js';
 import type { Store } from '../store/store.js';
 import { tokenHash } from '../sts/session.js';
@@ -15,6 +17,21 @@ export interface AuthenticationDeps {
   readonly secrets: SecretBox;
   readonly tokens: SessionTokens;
   readonly clock: () => Date;
+  /** Counts signature failures per access key id and per source address, and locks them out (see throttle.ts). */
+  readonly throttle?: AuthThrottle | undefined;
+  /** Told of every failed signature, and of every request refused by a lockout. */
+  readonly onAuthFailure?: AuthFailureListener | undefined;
+}
+
+/** The failures the throttle counts: a wrong signature, or a key that does not exist (or a token that does not fit). */
+const COUNTED_FAILURES = new Set(['SignatureDoesNotMatch', 'InvalidClientTokenId']);
+
+/**
+ * AWS's throttling error, answered while a key or address is locked out. It is what AWS's APIs answer when a
+ * caller sends too many requests (HTTP 400, "Rate exceeded"); the signature is not checked while locked.
+ */
+function rateExceeded(): AwsError {
+  return new AwsError('Throttling', 'Rate exceeded');
 }
 
 const INVALID_TOKEN = 'The security token included in the request is invalid.';
@@ -61,8 +78,41 @@ export function sigV4Authenticator(deps: AuthenticationDeps): Authenticator {
     owners.set(accessKeyId, loaded);
     return loaded;
   };
-  const authenticate: Authenticate = async (request) => {
+  const authenticate: Authenticate = async (request, params) => {
     const now = deps.clock();
+    let accessKeyId: string | undefined;
+    const keyOf = () => (accessKeyId === undefined ? undefined : `key:${accessKeyId}`);
+    try {
+      const result = await verified(request, params, now, (id) => {
+        accessKeyId = id;
+        const check = deps.throttle?.check(keyOf(), request.sourceIp, now);
+        if (check !== undefined && !check.allowed) throw rateExceeded();
+      });
+      if (accessKeyId !== undefined) deps.throttle?.success(`key:${accessKeyId}`);
+      return result;
+    } catch (error) {
+      const code = error instanceof AwsError ? error.code : undefined;
+      if (code === 'Throttling' || (code !== undefined && COUNTED_FAILURES.has(code))) {
+        if (code !== 'Throttling') deps.throttle?.failure(keyOf(), request.sourceIp, now);
+        deps.onAuthFailure?.({
+          kind: 'signature',
+          at: now,
+          sourceIp: request.sourceIp,
+          userAgent: request.headers['user-agent']?.[0],
+          accessKeyId,
+          errorCode: code,
+          throttled: code === 'Throttling',
+        });
+      }
+      throw error;
+    }
+  };
+  const verified = async (
+    request: Parameters<Authenticate>[0],
+    _params: URLSearchParams,
+    now: Date,
+    beforeSecret: (accessKeyId: string) => void,
+  ): ReturnType<Authenticate> => {
     let owner: KeyOwner | undefined;
     const verified = await verifySigV4(
       {
@@ -76,6 +126,7 @@ export function sigV4Authenticator(deps: AuthenticationDeps): Authenticator {
         now,
         signingKeys,
         secrets: async (accessKeyId) => {
+          beforeSecret(accessKeyId);
           owner = await ownerOf(accessKeyId);
           if (owner === undefined) return undefined;
           const sealed = owner.secretCiphertext;

@@ -4,6 +4,7 @@ import type { StoreKind } from './store.js';
 import { providersCertificatesMigration } from './migrations-0002.js';
 import { auditMigration } from './migrations-audit.js';
 import { mfaMigration } from './migrations-mfa.js';
+import { passwordsMigration } from './migrations-passwords.js';
 import { reportsMigration } from './migrations-reports.js';
 
 /**
@@ -164,6 +165,7 @@ export function migrationsFor(kind: StoreKind): Record<string, Migration> {
     },
     '0002-providers-certificates': providersCertificatesMigration(text),
     '0003-mfa': mfaMigration(text),
+    '0004-passwords': passwordsMigration(text),
     '0005-credential-reports': reportsMigration(text),
     '0006-audit': auditMigration(text),
   };

@@ -6,10 +6,15 @@
 
 import type { ProvidersCertificatesTables } from './schema-0002.js';
 import type { AuditTables } from './schema-audit.js';
+import type {
+  AccountPasswordColumns,
+  LoginProfilePasswordColumns,
+  PasswordTables,
+} from './schema-passwords.js';
 import type { MfaTables } from './schema-mfa.js';
 import type { ReportTables } from './schema-reports.js';
 
-export interface AccountsTable {
+export interface AccountsTable extends AccountPasswordColumns {
   id: string;
   alias: string | null;
   /** The account password policy, as JSON, or null when the account has none. */
@@ -116,7 +121,7 @@ export interface SessionsTable {
   policies: string | null;
 }
 
-export interface LoginProfilesTable {
+export interface LoginProfilesTable extends LoginProfilePasswordColumns {
   user_id: string;
   account_id: string;
   /** An argon2id hash; never the password. */
@@ -154,7 +159,8 @@ export interface TagsTable {
 }
 
 /** The whole database. */
-export interface Database extends ProvidersCertificatesTables, AuditTables, MfaTables, ReportTables {
+export interface Database
+  extends ProvidersCertificatesTables, AuditTables, MfaTables, PasswordTables, ReportTables {
   accounts: AccountsTable;
   users: UsersTable;
   groups: GroupsTable;

@@ -26,7 +26,15 @@ type NamedTable = (typeof NAMED_TABLES)[number];
 // The columns each table must have. Typed against the schema so that a column added to schema.ts but not listed
 // here fails to compile (see COMPLETE below), and checked against the migrated database at run time.
 const COLUMNS = {
-  accounts: ['id', 'alias', 'password_policy', 'created_at'],
+  accounts: [
+    'id',
+    'alias',
+    'password_policy',
+    'created_at',
+    'root_password_hash',
+    'root_password_changed_at',
+    'root_password_last_used',
+  ],
   users: [
     'account_id',
     'id',
@@ -92,7 +100,14 @@ const COLUMNS = {
     'principal',
     'policies',
   ],
-  login_profiles: ['user_id', 'account_id', 'password_hash', 'password_reset_required', 'created_at'],
+  login_profiles: [
+    'user_id',
+    'account_id',
+    'password_hash',
+    'password_reset_required',
+    'created_at',
+    'password_changed_at',
+  ],
   instance_profiles: ['account_id', 'id', 'name', 'name_key', 'path', 'arn', 'created_at'],
   instance_profile_roles: ['account_id', 'instance_profile_id', 'role_id'],
   tags: ['account_id', 'resource_type', 'resource_id', 'key', 'key_key', 'value'],
@@ -143,6 +158,18 @@ const COLUMNS = {
     'created_at',
     'last_used_step',
     'drift_steps',
+  ],
+  password_history: ['account_id', 'user_id', 'password_hash', 'created_at'],
+  console_sessions: [
+    'id_hash',
+    'account_id',
+    'principal_kind',
+    'user_id',
+    'state',
+    'csrf_hash',
+    'mfa_authenticated_at',
+    'created_at',
+    'last_seen_at',
   ],
   credential_reports: ['account_id', 'generated_at', 'content'],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
@@ -305,6 +332,18 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
       created_at: NOW,
       drift_steps: 0,
     },
+    password_history: { ...ids, user_id: 'u', password_hash: 'h', created_at: NOW },
+    console_sessions: {
+      ...ids,
+      id_hash: 'h',
+      principal_kind: 'root',
+      user_id: null,
+      state: 'active',
+      csrf_hash: 'c',
+      mfa_authenticated_at: null,
+      created_at: NOW,
+      last_seen_at: NOW,
+    },
     credential_reports: { ...ids, generated_at: NOW, content: 'user,arn\n' },
   };
   await db.insertInto('group_members').values(rows.group_members).execute();
@@ -326,6 +365,8 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
   await db.insertInto('audit_chain').values(rows.audit_chain).execute();
   await db.insertInto('audit_digests').values(rows.audit_digests).execute();
   await db.insertInto('mfa_devices').values(rows.mfa_devices).execute();
+  await db.insertInto('password_history').values(rows.password_history).execute();
+  await db.insertInto('console_sessions').values(rows.console_sessions).execute();
   await db.insertInto('credential_reports').values(rows.credential_reports).execute();
 }
 

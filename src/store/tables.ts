@@ -28,6 +28,8 @@ const EVERY_TABLE: Record<keyof Database, true> = {
   audit_chain: true,
   audit_digests: true,
   mfa_devices: true,
+  password_history: true,
+  console_sessions: true,
   credential_reports: true,
 };
 

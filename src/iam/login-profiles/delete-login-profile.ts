@@ -3,7 +3,7 @@ import type { DeleteLoginProfileInput, DeleteLoginProfileOutput } from '../../pr
 import { authorizedUser } from '../users/user-access.js';
 import { checkProfileInput, noSuchLoginProfile } from './login-profile-input.js';
 
-/** DeleteLoginProfile: removes the user's console password. */
+/** DeleteLoginProfile: removes the user's console password and ends the user's console sessions. */
 export const deleteLoginProfile: Operation<DeleteLoginProfileInput, DeleteLoginProfileOutput> = async (
   ctx,
   input,
@@ -15,5 +15,8 @@ export const deleteLoginProfile: Operation<DeleteLoginProfileInput, DeleteLoginP
     .where('user_id', '=', user.id)
     .executeTakeFirst();
   if (result.numDeletedRows === 0n) throw noSuchLoginProfile(input.UserName);
+  // Without a password the user's console sessions end too. The password history stays, so that a new login
+  // profile cannot bring back a recently used password.
+  await ctx.store.db.deleteFrom('console_sessions').where('user_id', '=', user.id).execute();
   return {};
 };

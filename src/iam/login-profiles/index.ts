@@ -1,5 +1,6 @@
 import type { OperationTable } from '../../operation/context.js';
 import type { IAMOperations } from '../../protocol/models/iam-types.js';
+import { changePassword } from './change-password.js';
 import { createLoginProfile } from './create-login-profile.js';
 import { deleteLoginProfile } from './delete-login-profile.js';
 import { getLoginProfile } from './get-login-profile.js';
@@ -11,4 +12,5 @@ export const LOGIN_PROFILE_OPERATIONS: OperationTable<IAMOperations> = {
   GetLoginProfile: getLoginProfile,
   UpdateLoginProfile: updateLoginProfile,
   DeleteLoginProfile: deleteLoginProfile,
+  ChangePassword: changePassword,
 };

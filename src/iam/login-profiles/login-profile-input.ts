@@ -10,7 +10,7 @@ import { USER_NAME_MAX } from '../users/user-fields.js';
 export type LoginProfileRow = Selectable<LoginProfilesTable>;
 
 /** passwordType: 1–128 characters, printable Latin-1 plus tab and line breaks (API reference). */
-const PASSWORD_PATTERN = String.raw`[\u0009\u000A\u000D\u0020-\u00FF]+`;
+export const PASSWORD_PATTERN = String.raw`[\u0009\u000A\u000D\u0020-\u00FF]+`;
 
 /** Checks a login-profile request's `UserName` and, when given, its `Password` (whose value is never quoted). */
 export function checkProfileInput(input: { UserName: string; Password?: string | undefined }): void {

@@ -1,15 +1,13 @@
-import { hashPassword } from '../../auth/password.js';
 import type { Operation } from '../../operation/context.js';
 import type { UpdateLoginProfileInput, UpdateLoginProfileOutput } from '../../protocol/models/iam-types.js';
-import type { LoginProfilesTable } from '../../store/schema.js';
-import { enforcePasswordPolicy } from '../account/password-check.js';
-import { loadPasswordPolicy } from '../account/password-policy.js';
 import { authorizedUser } from '../users/user-access.js';
 import { checkProfileInput, findLoginProfile, noSuchLoginProfile } from './login-profile-input.js';
+import { acceptNewPassword, storeUserPassword } from './set-password.js';
 
 /**
- * UpdateLoginProfile: sets a new password (which must meet the account password policy) and/or whether the user
- * must reset it at next sign-in.
+ * UpdateLoginProfile: sets a new password (which must meet the account password policy, reuse prevention
+ * included) and/or whether the user must reset it at next sign-in. An administrator's reset is also the way out of
+ * a hard-expired password: the new password starts a new MaxPasswordAge period.
  */
 export const updateLoginProfile: Operation<UpdateLoginProfileInput, UpdateLoginProfileOutput> = async (
   ctx,
@@ -17,19 +15,28 @@ export const updateLoginProfile: Operation<UpdateLoginProfileInput, UpdateLoginP
 ) => {
   checkProfileInput(input);
   const user = await authorizedUser(ctx, 'iam:UpdateLoginProfile', input.UserName);
-  if ((await findLoginProfile(ctx.store.db, user.id)) === undefined) throw noSuchLoginProfile(input.UserName);
+  const profile = await findLoginProfile(ctx.store.db, user.id);
+  if (profile === undefined) throw noSuchLoginProfile(input.UserName);
 
-  const changes: Partial<Pick<LoginProfilesTable, 'password_hash' | 'password_reset_required'>> = {};
+  const resetRequired =
+    input.PasswordResetRequired === undefined
+      ? profile.password_reset_required === 1
+      : input.PasswordResetRequired;
   if (input.Password !== undefined) {
-    enforcePasswordPolicy(await loadPasswordPolicy(ctx.store.db, ctx.accountId), input.Password);
-    changes.password_hash = await hashPassword(input.Password);
-  }
-  if (input.PasswordResetRequired !== undefined)
-    changes.password_reset_required = input.PasswordResetRequired ? 1 : 0;
-  if (Object.keys(changes).length > 0) {
+    const accepted = await acceptNewPassword(ctx.store.db, ctx.accountId, user.id, input.Password);
+    const stored = await storeUserPassword(
+      ctx.store.db,
+      ctx.accountId,
+      user.id,
+      accepted,
+      ctx.now,
+      resetRequired,
+    );
+    if (!stored) throw noSuchLoginProfile(input.UserName);
+  } else if (input.PasswordResetRequired !== undefined) {
     const result = await ctx.store.db
       .updateTable('login_profiles')
-      .set(changes)
+      .set({ password_reset_required: resetRequired ? 1 : 0 })
       .where('user_id', '=', user.id)
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n) throw noSuchLoginProfile(input.UserName);

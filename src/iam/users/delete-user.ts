@@ -23,6 +23,9 @@ export const deleteUser: Operation<DeleteUserInput, DeleteUserOutput> = async (c
     if (conflict !== undefined)
       throw new AwsError('DeleteConflict', `Cannot delete entity, must ${conflict} first.`);
     await dropTags(tx, 'user', user.id);
+    // The password history and console sessions go with the user (they are not dependents AWS names).
+    await tx.deleteFrom('password_history').where('user_id', '=', user.id).execute();
+    await tx.deleteFrom('console_sessions').where('user_id', '=', user.id).execute();
     const result = await tx.deleteFrom('users').where('id', '=', user.id).executeTakeFirst();
     if (result.numDeletedRows === 0n) throw noSuchUser(input.UserName);
   });

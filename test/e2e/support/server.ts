@@ -13,6 +13,9 @@ export const ROOT: AwsCredentialIdentity = {
 
 export const ACCOUNT = '123456789012';
 
+/** The preset root console password of every e2e server (IAMD_ROOT_PASSWORD). */
+export const ROOT_PASSWORD = 'root-Console-Pass-1';
+
 /**
  * Starts a real `iamd serve --dev` on a free loopback port. `IAMD_TEST_DATABASE_URL` switches the store to
  * PostgreSQL (CI runs the suite a second time that way).
@@ -32,6 +35,7 @@ export async function startTestServer(overrides: Partial<ServerOptions> = {}): P
     dev: true,
     store,
     rootKey: { accessKeyId: ROOT.accessKeyId, secretAccessKey: ROOT.secretAccessKey },
+    rootPassword: ROOT_PASSWORD,
     env: {},
     ...overrides,
   });
