@@ -38,6 +38,25 @@ describe('httpRequestSecrets', () => {
     });
     expect(secrets.sort()).toEqual(['New-Password-2', 'Old-Password-1', 'query-token']);
   });
+
+  it('reads a console JSON body, and the session cookie and CSRF token', () => {
+    const secrets = httpRequestSecrets({
+      method: 'POST',
+      path: '/_iamd/signin',
+      query: '',
+      headers: {
+        'content-type': ['application/json'],
+        cookie: ['iamd-session=abc123'],
+        'x-csrf-token': ['csrf-value'],
+      },
+      body: Buffer.from(
+        JSON.stringify({ account: '123456789012', user: 'alice', password: 'Pw-1', mfaCode: '123456' }),
+      ),
+      sourceIp: '127.0.0.1',
+      secure: false,
+    });
+    expect(secrets.sort()).toEqual(['123456', 'Pw-1', 'abc123', 'csrf-value', 'iamd-session=abc123']);
+  });
 });
 
 describe('redact', () => {

@@ -5,13 +5,20 @@
  * access key or a token; stack frames are code positions and are kept.
  */
 
+import { requestFields } from './console/request-body.js';
 import type { HttpRequest } from './http.js';
 
 const REDACTED = '[REDACTED]';
-/** Request parameters whose values are secrets: passwords, secret keys, tokens, MFA codes and seeds, private keys. */
-const SECRET_PARAMETER = /password|secret|token|privatekey|authenticationcode|seed/i;
-/** Headers that carry secrets (the signature in `authorization` is derived, but nothing in it is worth logging). */
-const SECRET_HEADERS = ['x-amz-security-token', 'authorization'] as const;
+/**
+ * Request parameters (and console fields) whose values are secrets: passwords, secret keys, tokens, MFA codes
+ * (AuthenticationCode1, TokenCode, mfaCode) and seeds, private keys.
+ */
+const SECRET_PARAMETER = /password|secret|token|privatekey|code|seed/i;
+/**
+ * Headers that carry secrets: the session token, the console's session cookie and CSRF token (the signature in
+ * `authorization` is derived, but nothing in it is worth logging).
+ */
+const SECRET_HEADERS = ['x-amz-security-token', 'authorization', 'cookie', 'x-csrf-token'] as const;
 /**
  * Secret-shaped text: an AWS secret access key (40 base64 characters standing alone), or any base64 run of 64
  * characters or more (session tokens, sealed secrets, TOTP seeds in base32 are shorter but are request parameters).
@@ -28,13 +35,23 @@ export function requestSecrets(
   const secrets: string[] = [];
   for (const [name, value] of params) if (SECRET_PARAMETER.test(name)) secrets.push(value);
   for (const name of SECRET_HEADERS) secrets.push(...(headers[name] ?? []));
+  // Each cookie's value on its own too, as code that reads a cookie would quote it.
+  for (const header of headers['cookie'] ?? []) {
+    for (const pair of header.split(';')) {
+      const value = pair.slice(pair.indexOf('=') + 1).trim();
+      if (pair.includes('=') && value !== '') secrets.push(value);
+    }
+  }
   return secrets;
 }
 
-/** The secrets of a request read off the wire, for failures outside the Query handler (which has its parameters). */
+/**
+ * The secrets of a request read off the wire, for failures outside the Query handler (which has its parameters):
+ * the query string's, and the body's read as the console reads it (JSON or a form).
+ */
 export function httpRequestSecrets(request: HttpRequest): string[] {
   const params = new URLSearchParams(request.query);
-  for (const [name, value] of new URLSearchParams(request.body.toString('utf8'))) params.append(name, value);
+  for (const [name, value] of requestFields(request)) params.append(name, value);
   return requestSecrets(params, request.headers);
 }
 

@@ -60,17 +60,18 @@ export const REPORT_COLUMNS: readonly ReportColumn[] = [
   },
   {
     name: 'password_last_used',
-    // A user without a password has nothing to report; a password never used (or the root's, whose use iamd does
-    // not know) is "no_information" (recorded: test_credential_report).
+    // The last console sign-in with the password, root's included. A password never used is "no_information"
+    // (recorded: test_credential_report); without a password there is nothing to report.
     value: (i) =>
       i.passwordLastUsed !== null
         ? reportTime(i.passwordLastUsed)
-        : i.kind === 'user' && i.password === undefined
+        : i.password === undefined
           ? NOT_APPLICABLE
           : NO_INFORMATION,
   },
   {
     name: 'password_last_changed',
+    // Root's password columns other than its last use are not_supported, as AWS writes them.
     value: (i) => (i.kind === 'root' ? NOT_SUPPORTED : timeOrNA(i.password?.changedAt)),
   },
   {

@@ -18,9 +18,9 @@ export interface CredentialFacts {
   readonly name: string;
   readonly arn: string;
   readonly createdAt: string;
-  /** The console password: when it was last set, or undefined when the identity has none. */
+  /** The console password (root's too): when it was last set, or undefined when the identity has none. */
   readonly password: { readonly changedAt: string } | undefined;
-  /** When the password was last used to sign in, when known. */
+  /** When the password last signed in to the console (users.password_last_used, accounts.root_password_last_used). */
   readonly passwordLastUsed: string | null;
   readonly mfaActive: boolean;
   /** The access keys, oldest first (the report's access_key_1 and access_key_2). */
@@ -84,7 +84,14 @@ export async function loadCredentialFacts(
   const [account, users, profiles, keys, certificates, mfa] = await Promise.all([
     db
       .selectFrom('accounts')
-      .select(['created_at', 'password_policy'])
+      .select((eb) => [
+        'created_at',
+        'password_policy',
+        'root_password_changed_at',
+        'root_password_last_used',
+        // Whether root has a password, not the hash: the report needs no secret.
+        eb('root_password_hash', 'is not', null).as('has_root_password'),
+      ])
       .where('id', '=', accountId)
       .executeTakeFirstOrThrow(),
     db
@@ -95,7 +102,7 @@ export async function loadCredentialFacts(
       .execute(),
     db
       .selectFrom('login_profiles')
-      .select(['user_id', 'created_at'])
+      .select(['user_id', 'created_at', 'password_changed_at'])
       .where('account_id', '=', accountId)
       .execute(),
     db
@@ -114,7 +121,10 @@ export async function loadCredentialFacts(
       .execute(),
     mfaOwners(db, accountId),
   ]);
-  const passwords = new Map(profiles.map((p) => [p.user_id, { changedAt: p.created_at }]));
+  // A profile from before password_changed_at existed was last set when it was created.
+  const passwords = new Map(
+    profiles.map((p) => [p.user_id, { changedAt: p.password_changed_at ?? p.created_at }]),
+  );
   const keysOf = groupBy(
     keys.map((k) => ({
       owner: k.user_id ?? ROOT_OWNER,
@@ -146,8 +156,10 @@ export async function loadCredentialFacts(
     name: ROOT_ACCOUNT_NAME,
     arn: `arn:${partition}:iam::${accountId}:root`,
     createdAt: account.created_at,
-    password: undefined,
-    passwordLastUsed: null,
+    password: account.has_root_password
+      ? { changedAt: account.root_password_changed_at ?? account.created_at }
+      : undefined,
+    passwordLastUsed: account.root_password_last_used,
     mfaActive: mfa.has(ROOT_OWNER),
     keys: factsOf(ROOT_OWNER, keysOf),
     certificates: factsOf(ROOT_OWNER, certificatesOf),

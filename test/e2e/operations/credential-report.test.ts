@@ -5,7 +5,9 @@ import {
   GenerateCredentialReportCommand,
   GetCredentialReportCommand,
   IAMClient,
+  GetUserCommand,
   UpdateAccessKeyCommand,
+  UpdateLoginProfileCommand,
   UpdateAccountPasswordPolicyCommand,
   UploadSigningCertificateCommand,
 } from '@aws-sdk/client-iam';
@@ -14,8 +16,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../src/server/start.js';
 import { totpStep } from '../../../src/auth/totp.js';
+import { signIn } from '../support/console.js';
 import { enable, newDevice } from '../support/mfa.js';
-import { ACCOUNT, ROOT, clients, startTestServer } from '../support/server.js';
+import { ACCOUNT, ROOT, ROOT_PASSWORD, clients, startTestServer } from '../support/server.js';
 import { expectError } from './support.js';
 
 // Credential reports (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html,
@@ -307,5 +310,50 @@ describe('GetCredentialReport', () => {
     await rootIam().send(new GenerateCredentialReportCommand({}));
     const after = records((await rootIam().send(new GetCredentialReportCommand({}))).Content!).rows[0]!;
     expect(after).toMatchObject({ user: '<root_account>', mfa_active: 'true' });
+  });
+
+  it('the password columns follow console sign-in and password changes, root’s included', async () => {
+    const DAY_MS = 24 * HOUR_MS;
+    await iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 8, MaxPasswordAge: 30 }));
+    await iam.send(new CreateUserCommand({ UserName: 'carol' }));
+    await iam.send(new CreateLoginProfileCommand({ UserName: 'carol', Password: 'Carol-pass-1' }));
+    // A day later carol's password is changed, then carol and root sign in to the console.
+    offsetMs = DAY_MS;
+    const changedFrom = Math.floor((Date.now() + offsetMs) / 1000) * 1000;
+    await rootIam().send(new UpdateLoginProfileCommand({ UserName: 'carol', Password: 'Carol-pass-2' }));
+    const carol = await signIn(server, { account: ACCOUNT, user: 'carol', password: 'Carol-pass-2' });
+    expect(carol.body['status'], carol.text).toBe('signedIn');
+    const root = await signIn(server, {
+      account: ACCOUNT,
+      root: true,
+      password: ROOT_PASSWORD,
+    });
+    expect(root.body['status'], root.text).toBe('signedIn');
+
+    await rootIam().send(new GenerateCredentialReportCommand({}));
+    const { rows } = records((await rootIam().send(new GetCredentialReportCommand({}))).Content!);
+    const rootRow = rows.find((r) => r['user'] === '<root_account>')!;
+    const carolRow = rows.find((r) => r['user'] === 'carol')!;
+
+    expect(rootRow).toMatchObject({
+      password_enabled: 'not_supported',
+      password_last_changed: 'not_supported',
+      password_next_rotation: 'not_supported',
+    });
+    expect(rootRow['password_last_used']).toMatch(REPORT_TIME);
+    expect(Date.parse(rootRow['password_last_used']!)).toBeGreaterThanOrEqual(changedFrom);
+
+    expect(carolRow['password_enabled']).toBe('true');
+    // Last changed is the UpdateLoginProfile a day after creation, not the creation.
+    expect(carolRow['password_last_changed']).toMatch(REPORT_TIME);
+    expect(Date.parse(carolRow['password_last_changed']!)).toBeGreaterThanOrEqual(changedFrom);
+    expect(
+      Date.parse(carolRow['password_next_rotation']!) - Date.parse(carolRow['password_last_changed']!),
+    ).toBe(30 * DAY_MS);
+    expect(carolRow['password_last_used']).toMatch(REPORT_TIME);
+    expect(Date.parse(carolRow['password_last_used']!)).toBeGreaterThanOrEqual(changedFrom);
+    // The same sign-in is GetUser's PasswordLastUsed.
+    const { User } = await rootIam().send(new GetUserCommand({ UserName: 'carol' }));
+    expect(User!.PasswordLastUsed!.getTime()).toBe(Date.parse(carolRow['password_last_used']!));
   });
 });

@@ -1,5 +1,6 @@
 import {
   CreateAccessKeyCommand,
+  CreateLoginProfileCommand,
   CreateRoleCommand,
   CreateUserCommand,
   GetAccessKeyLastUsedCommand,
@@ -13,6 +14,7 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../src/server/start.js';
+import { signIn } from '../support/console.js';
 import { ACCOUNT, ROOT, startTestServer } from '../support/server.js';
 import { policyDocument } from './support.js';
 
@@ -94,25 +96,23 @@ describe('GetAccessKeyLastUsed', () => {
 });
 
 describe('PasswordLastUsed', () => {
-  it('appears on GetUser and ListUsers once the password was used, and not before', async () => {
+  it('appears on GetUser and ListUsers once the password signed in to the console, and not before', async () => {
     const { iam } = client();
     await iam.send(new CreateUserCommand({ UserName: 'console' }));
+    await iam.send(new CreateLoginProfileCommand({ UserName: 'console', Password: 'Console-pass-1' }));
     await iam.send(new CreateUserCommand({ UserName: 'api-only' }));
     expect(
       (await iam.send(new GetUserCommand({ UserName: 'console' }))).User!.PasswordLastUsed,
     ).toBeUndefined();
-    // Console sign-in writes users.password_last_used; it is simulated here by writing the column.
-    const signedIn = '2026-11-20T08:30:15.000Z';
-    await server.store.db
-      .updateTable('users')
-      .set({ password_last_used: signedIn })
-      .where('name', '=', 'console')
-      .execute();
-    const got = await iam.send(new GetUserCommand({ UserName: 'console' }));
-    expect(got.User!.PasswordLastUsed).toEqual(new Date(signedIn));
+    const before = serverSecond();
+    const signin = await signIn(server, { account: ACCOUNT, user: 'console', password: 'Console-pass-1' });
+    expect(signin.body['status'], signin.text).toBe('signedIn');
+    const got = (await iam.send(new GetUserCommand({ UserName: 'console' }))).User!.PasswordLastUsed!;
+    expect(got.getTime()).toBeGreaterThanOrEqual(before);
+    expect(got.getTime()).toBeLessThanOrEqual(serverSecond());
     const listed = await iam.send(new ListUsersCommand({}));
     const byName = Object.fromEntries(listed.Users!.map((u) => [u.UserName, u]));
-    expect(byName['console']!.PasswordLastUsed).toEqual(new Date(signedIn));
+    expect(byName['console']!.PasswordLastUsed).toEqual(got);
     expect(byName['api-only']!.PasswordLastUsed).toBeUndefined();
   });
 });

@@ -26,8 +26,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf } from '../support/server.js';
 
 // iamd never writes a secret to its output: not secret access keys, session tokens or passwords, whether requests
-// succeed, fail authentication, are malformed or hit an internal error. The one exception is by design: the root
-// key's secret, printed once when a data directory is first started (docs/configuration.md). The server runs as
+// succeed, fail authentication, are malformed or hit an internal error. The exceptions are by design: the root
+// key's secret and the root console password, printed once when a data directory is first started
+// (docs/configuration.md). The server runs as
 // `iamd serve` in a child process (from dist/: `npm test` builds first), and everything it prints is checked.
 
 const BIN = fileURLToPath(new URL('../../../bin/iamd.js', import.meta.url));
@@ -42,7 +43,7 @@ interface Child {
 }
 
 /** Starts `iamd serve` on a data directory and waits until it prints its endpoint. */
-async function serve(dataDir: string): Promise<Child> {
+async function serve(dataDir: string, firstStart: boolean): Promise<Child> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('IAMD_') && v !== undefined) env[k] = v;
   const child = spawn(process.execPath, [BIN, 'serve', '--data', dataDir, '--port', '0'], {
@@ -56,11 +57,8 @@ async function serve(dataDir: string): Promise<Child> {
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const match = /listening on (https?:\/\/\S+)/.exec(output);
-      // On a first start the key lines follow the endpoint line in the same write.
-      if (
-        match !== null &&
-        (!output.includes('Root access key created') || /AWS_SECRET_ACCESS_KEY=\S+\n/.test(output))
-      ) {
+      // On a first start the root key's and root password's lines follow the endpoint line.
+      if (match !== null && (!firstStart || /IAMD_ROOT_PASSWORD=\S+\n/.test(output))) {
         clearInterval(timer);
         resolve(match[1]!);
       }
@@ -98,11 +96,12 @@ afterAll(async () => {
 
 describe('secrets in iamd’s output', () => {
   it('none appear, whatever the requests; the root secret appears once, on the first start only', async () => {
-    const first = await serve(dataDir);
+    const first = await serve(dataDir, true);
     const rootKey = /AWS_ACCESS_KEY_ID=(\S+)\n\s*AWS_SECRET_ACCESS_KEY=(\S+)\n/.exec(first.output());
     expect(rootKey).not.toBeNull();
     const root = { accessKeyId: rootKey![1]!, secretAccessKey: rootKey![2]! };
     expect(root.secretAccessKey).toHaveLength(40);
+    const rootPassword = /IAMD_ROOT_PASSWORD=(\S+)\n/.exec(first.output())![1]!;
     const secrets: string[] = [];
     try {
       const { iam } = clientsFor(first.url, root);
@@ -192,6 +191,33 @@ describe('secrets in iamd’s output', () => {
       }).catch(() => undefined);
       expect(oversized?.status ?? 413).toBe(413);
 
+      // The console: a wrong password, then the right ones (alice's and root's), in JSON and form bodies.
+      secrets.push('Wrong-Password-6');
+      const signin = (body: string, type: string) =>
+        fetch(`${first.url}/_iamd/signin`, { method: 'POST', headers: { 'content-type': type }, body });
+      const json = 'application/json';
+      expect(
+        (
+          await signin(
+            JSON.stringify({ account: '123456789012', user: 'alice', password: 'Wrong-Password-6' }),
+            json,
+          )
+        ).status,
+      ).not.toBe(200);
+      const aliceSignin = await signin(
+        JSON.stringify({ account: '123456789012', user: 'alice', password: 'Second-Password-2' }),
+        json,
+      );
+      expect(aliceSignin.status).toBe(200);
+      const cookie = aliceSignin.headers.get('set-cookie')!.split(';')[0]!;
+      const { csrfToken } = (await aliceSignin.json()) as { csrfToken: string };
+      secrets.push(cookie.slice(cookie.indexOf('=') + 1), csrfToken);
+      const rootSignin = await signin(
+        new URLSearchParams({ account: '123456789012', root: 'true', password: rootPassword }).toString(),
+        'application/x-www-form-urlencoded',
+      );
+      expect(rootSignin.status).toBe(200);
+
       // Internal errors: a table dropped under the running server makes the next calls on it fail inside iamd,
       // which logs them (with the request's password in flight).
       const db = new Database(join(dataDir, 'iamd.sqlite'));
@@ -210,14 +236,17 @@ describe('secrets in iamd’s output', () => {
     // The internal errors were logged, so the log was there to leak into.
     expect(output.match(/internal error in request/g)?.length).toBe(2);
     expect(output.split(root.secretAccessKey).length - 1).toBe(1);
+    expect(output.split(rootPassword).length - 1).toBe(1);
     for (const secret of secrets)
       expect(output.includes(secret), `a secret in the output: ${secret.slice(0, 6)}…`).toBe(false);
 
     // The second start of the same data directory prints the endpoint, and no key.
-    const second = await serve(dataDir);
+    const second = await serve(dataDir, false);
     const again = await second.stop();
     expect(again).toMatch(/listening on http:\/\//);
     expect(again).not.toContain(root.secretAccessKey);
     expect(again).not.toContain('AWS_SECRET_ACCESS_KEY');
+    expect(again).not.toContain(rootPassword);
+    expect(again).not.toContain('IAMD_ROOT_PASSWORD=');
   }, 60_000);
 });
