@@ -5,6 +5,7 @@ import { providersCertificatesMigration } from './migrations-0002.js';
 import { auditMigration } from './migrations-audit.js';
 import { mfaMigration } from './migrations-mfa.js';
 import { passwordsMigration } from './migrations-passwords.js';
+import { reportsMigration } from './migrations-reports.js';
 
 /**
  * The schema's migrations, shared by SQLite and PostgreSQL. Column types are the portable subset: text,
@@ -165,6 +166,7 @@ export function migrationsFor(kind: StoreKind): Record<string, Migration> {
     '0002-providers-certificates': providersCertificatesMigration(text),
     '0003-mfa': mfaMigration(text),
     '0004-passwords': passwordsMigration(text),
+    '0005-credential-reports': reportsMigration(text),
     '0006-audit': auditMigration(text),
   };
 }

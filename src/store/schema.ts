@@ -12,6 +12,7 @@ import type {
   PasswordTables,
 } from './schema-passwords.js';
 import type { MfaTables } from './schema-mfa.js';
+import type { ReportTables } from './schema-reports.js';
 
 export interface AccountsTable extends AccountPasswordColumns {
   id: string;
@@ -158,7 +159,8 @@ export interface TagsTable {
 }
 
 /** The whole database. */
-export interface Database extends ProvidersCertificatesTables, AuditTables, MfaTables, PasswordTables {
+export interface Database
+  extends ProvidersCertificatesTables, AuditTables, MfaTables, PasswordTables, ReportTables {
   accounts: AccountsTable;
   users: UsersTable;
   groups: GroupsTable;
