@@ -12,6 +12,7 @@ import {
 } from '../auth/auth-throttle.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { digestSignerFor } from '../audit/digest-signer.js';
+import { recordSignIn } from '../audit/sign-in-event.js';
 import { randomIds, type IdGenerator } from '../auth/ids.js';
 import { passwordAttemptsFor } from '../auth/password-attempts.js';
 import { generateMasterKey, loadMasterKey } from '../auth/master-key.js';
@@ -208,6 +209,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       mfaThrottle: new AuthThrottle(options.throttles?.mfa ?? SIGNIN_THROTTLE),
       mfa: options.mfa ?? storeMfaChecker(store, secrets),
       onAuthFailure: options.onAuthFailure,
+      accountId: options.accountId,
+      recordSignIn: audit && ((attempt) => recordSignIn(audit, attempt)),
     }),
   });
   const secure = tls !== undefined;
