@@ -16,6 +16,11 @@ export interface SignInAttempt {
   /** The console URL the user signed in to (CloudTrail's `LoginTo`). */
   readonly loginTo: string;
   readonly eventId?: string | undefined;
+  /**
+   * `ConsoleLogin` (the default) or `ConsoleLogout` for a sign-out. CloudTrail documents sign-in events only;
+   * recording sign-outs in the same shape, with `responseElements.ConsoleLogout`, is iamd's choice.
+   */
+  readonly eventName?: 'ConsoleLogin' | 'ConsoleLogout' | undefined;
 }
 
 /**
@@ -31,13 +36,13 @@ export function signInRecord(attempt: SignInAttempt): CloudTrailRecord {
     userIdentity: attempt.identity,
     eventTime: attempt.time.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     eventSource: 'signin.amazonaws.com',
-    eventName: 'ConsoleLogin',
+    eventName: attempt.eventName ?? 'ConsoleLogin',
     awsRegion: 'us-east-1',
     sourceIPAddress: attempt.sourceIp,
     ...(attempt.userAgent !== undefined ? { userAgent: attempt.userAgent } : {}),
     ...(attempt.success ? {} : { errorMessage: 'Failed authentication' }),
     requestParameters: null,
-    responseElements: { ConsoleLogin: attempt.success ? 'Success' : 'Failure' },
+    responseElements: { [attempt.eventName ?? 'ConsoleLogin']: attempt.success ? 'Success' : 'Failure' },
     additionalEventData: {
       LoginTo: attempt.loginTo,
       MobileVersion: 'No',

@@ -6,7 +6,7 @@ import type { CommandIo } from './io.js';
 
 const USAGE =
   'usage: iamd serve [--host H] [--port P] [--data DIR | --database-url URL] [--account-id ID] [--dev]\n' +
-  '                  [--audit-retention-days N]\n';
+  '                  [--audit-retention-days N] [--tls-cert FILE --tls-key FILE]\n';
 
 /** Resolves flags, then environment variables, then defaults. Returns a message for a bad value. */
 export function serveOptions(
@@ -25,6 +25,8 @@ export function serveOptions(
         'account-id': { type: 'string' },
         dev: { type: 'boolean' },
         'audit-retention-days': { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
       },
       strict: true,
     }));
@@ -48,6 +50,11 @@ export function serveOptions(
   const auditEnv = env['IAMD_AUDIT'];
   if (auditEnv !== undefined && !['on', 'off'].includes(auditEnv))
     return `IAMD_AUDIT must be \`on\` or \`off\`, not \`${auditEnv}\``;
+  const certFile = values['tls-cert'] ?? env['IAMD_TLS_CERT'];
+  const keyFile = values['tls-key'] ?? env['IAMD_TLS_KEY'];
+  if ((certFile === undefined) !== (keyFile === undefined)) {
+    return '--tls-cert and --tls-key (IAMD_TLS_CERT and IAMD_TLS_KEY) must be given together';
+  }
   const devEnv = env['IAMD_DEV'];
   const tuning = securityTuning(env);
   if (typeof tuning === 'string') return tuning;
@@ -64,6 +71,7 @@ export function serveOptions(
       keyId !== undefined && secret !== undefined
         ? { accessKeyId: keyId, secretAccessKey: secret }
         : undefined,
+    tls: certFile !== undefined && keyFile !== undefined ? { certFile, keyFile } : undefined,
     env,
     audit: auditEnv !== 'off',
     auditRetentionDays: retention,

@@ -4,7 +4,7 @@ import { EXTRA_OPERATIONS } from './credentials-extra.js';
 import { IDENTITY_OPERATIONS } from './identities.js';
 
 describe('EXTRA_OPERATIONS', () => {
-  it('holds every provider, certificate, SSH key and context key operation', () => {
+  it('holds every provider, certificate, SSH key, context key and credential report operation', () => {
     expect(Object.keys(EXTRA_OPERATIONS).sort()).toEqual(
       [
         'AddClientIDToOpenIDConnectProvider',
@@ -44,6 +44,8 @@ describe('EXTRA_OPERATIONS', () => {
         'UploadSSHPublicKey',
         'GetContextKeysForCustomPolicy',
         'GetContextKeysForPrincipalPolicy',
+        'GenerateCredentialReport',
+        'GetCredentialReport',
       ].sort(),
     );
   });

@@ -24,4 +24,11 @@ describe('encodeError', () => {
       '<Message>Value &apos;&lt;a&amp;b&gt;&apos; at &apos;x&apos;</Message>',
     );
   });
+
+  it('leaves out the Message element of an error AWS sends without one (recorded: ReportNotPresent)', () => {
+    expect(encodeError('iam', new AwsError('ReportNotPresent', ''), 'r')).toBe(
+      '<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type>' +
+        '<Code>ReportNotPresent</Code></Error><RequestId>r</RequestId></ErrorResponse>',
+    );
+  });
 });

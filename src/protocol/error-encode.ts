@@ -11,7 +11,9 @@ export function encodeErrorDocument(model: ServiceModel, error: AwsError, reques
   return (
     `<ErrorResponse xmlns="${xmlText(model.xmlNamespace)}">` +
     `<Error><Type>${error.type}</Type><Code>${xmlText(error.code)}</Code>` +
-    `<Message>${xmlText(error.message)}</Message></Error>` +
+    // AWS sends some errors without a message (recorded: ReportNotPresent); those have no Message element.
+    (error.message === '' ? '' : `<Message>${xmlText(error.message)}</Message>`) +
+    `</Error>` +
     `<RequestId>${xmlText(requestId)}</RequestId>` +
     `</ErrorResponse>`
   );

@@ -11,6 +11,7 @@ import type { Store } from '../store/store.js';
 import type { SessionTokenMinter, StsContext } from '../sts/context.js';
 import type { Authorizer } from './authorizer.js';
 import { errorResponse } from './error-response.js';
+import { requestSecrets } from './redact.js';
 import { checkSessionLimits } from './session-limits.js';
 import { handleJsonRequest, isJsonRequest } from './json-protocol.js';
 import type { HttpRequest, HttpResponse } from './http.js';
@@ -51,8 +52,11 @@ export interface AppDeps {
 }
 
 const XML = { 'content-type': 'text/xml' };
-/** Operations that change nothing; every other successful call clears the caches of keys and policies. */
-const READ_ONLY = /^(Get|List|Simulate)/;
+/**
+ * Operations that change no identity, key or policy (Generate… only builds reports); every other successful call
+ * clears the caches of keys and policies.
+ */
+const READ_ONLY = /^(Get|List|Simulate|Generate)/;
 const JSON_TYPE = { 'content-type': 'application/json' };
 
 /** The HTTP app: one function from request to response, with no sockets (see node-adapter.ts for those). */
@@ -150,6 +154,8 @@ async function handleQuery(
     };
   } catch (error) {
     call.failed(error);
-    return errorResponse(deps.codec, service, error, requestId);
+    return errorResponse(deps.codec, service, error, requestId, () =>
+      requestSecrets(params, request.headers),
+    );
   }
 }

@@ -35,7 +35,10 @@ function rateExceeded(): AwsError {
 }
 
 const INVALID_TOKEN = 'The security token included in the request is invalid.';
-/** Last-used data is written at most once a minute per key, to keep signed reads off the write path. */
+/**
+ * Last-used data is written at most once a minute per key, to keep signed reads off the write path: the first use of
+ * a key is always written, later uses when the stored one is a minute old or more (docs/architecture.md).
+ */
 const LAST_USED_INTERVAL_MS = 60_000;
 
 /** SigV4 authentication, with a cache of who each access key belongs to. */
@@ -47,13 +50,24 @@ export interface Authenticator {
 
 const MAX_CACHED_KEYS = 10_000;
 
+/** True when a use of the key at `now` must be written: never written, or last written a minute ago or more. */
+function isDueForLastUsed(owner: KeyOwner, recorded: number | undefined, now: Date): boolean {
+  const last = recorded ?? (owner.lastUsedAt == null ? undefined : Date.parse(owner.lastUsedAt));
+  if (last === undefined) return true;
+  const elapsed = now.getTime() - last;
+  // A clock set back (or another node's later write) counts as due, so the stored date never stays in the future.
+  return elapsed < 0 || elapsed >= LAST_USED_INTERVAL_MS;
+}
+
 /**
  * SigV4 authentication: verifies the signature with the key's secret (opened from its sealed form only for the
  * comparison), then, for temporary credentials, the session token: it must be the one minted with the key, and
  * unexpired.
  */
 export function sigV4Authenticator(deps: AuthenticationDeps): Authenticator {
-  const lastRecorded = new Map<string, number>();
+  // When each loaded owner's key was last written as used. Keyed by the owner object, which `forget` drops with the
+  // cache: a reloaded owner starts from the stored date, so a reset or a new key is never taken for a recent use.
+  const lastRecorded = new WeakMap<KeyOwner, number>();
   // Who each key belongs to, as loaded from the store (the secret stays sealed here). Cleared by `forget`.
   const owners = new Map<string, KeyOwner | undefined>();
   const signingKeys = new Map<string, Buffer>();
@@ -140,9 +154,8 @@ export function sigV4Authenticator(deps: AuthenticationDeps): Authenticator {
       }
     }
     const keyId = owner.caller.accessKeyId;
-    if (keyId.startsWith('AKIA') && now.getTime() - (lastRecorded.get(keyId) ?? 0) >= LAST_USED_INTERVAL_MS) {
-      if (lastRecorded.size > 100_000) lastRecorded.clear();
-      lastRecorded.set(keyId, now.getTime());
+    if (keyId.startsWith('AKIA') && isDueForLastUsed(owner, lastRecorded.get(owner), now)) {
+      lastRecorded.set(owner, now.getTime());
       await deps.store.db
         .updateTable('access_keys')
         .set({

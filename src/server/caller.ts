@@ -9,6 +9,8 @@ export interface KeyOwner {
   /** For temporary credentials: the SHA-256 of the session token they were issued with. */
   readonly tokenHash?: string | undefined;
   readonly expiresAt?: Date | undefined;
+  /** For long-term keys: when the key was last used, as stored when the owner was loaded (null: never). */
+  readonly lastUsedAt?: string | null | undefined;
 }
 
 /** Looks up an access key id (AKIA… or ASIA…) and the caller it stands for. Inactive keys are not found. */
@@ -26,6 +28,7 @@ export async function keyOwner(
       'access_keys.status',
       'access_keys.account_id',
       'access_keys.user_id',
+      'access_keys.last_used_at',
       'users.arn',
       'users.name',
     ])
@@ -35,6 +38,7 @@ export async function keyOwner(
   if (key.user_id === null) {
     return {
       secretCiphertext: key.secret_ciphertext,
+      lastUsedAt: key.last_used_at,
       caller: {
         arn: `arn:${partition}:iam::${key.account_id}:root`,
         accountId: key.account_id,
@@ -47,6 +51,7 @@ export async function keyOwner(
   if (key.arn === null || key.name === null) return undefined;
   return {
     secretCiphertext: key.secret_ciphertext,
+    lastUsedAt: key.last_used_at,
     caller: {
       arn: key.arn,
       accountId: key.account_id,

@@ -9,7 +9,7 @@ const PARTIAL: Readonly<Record<string, string>> = {
     'SerialNumber/TokenCode (MFA) arrive with virtual MFA devices; PackedPolicySize is an estimate.',
   'sts:GetFederationToken': 'PackedPolicySize is an estimate.',
   'iam:GetAccessKeyLastUsed':
-    'Last-used data is recorded for signed requests; ServiceName is the signing service.',
+    'Last-used data is recorded for signed requests, at the first use and then at most once a minute per key; ServiceName is the signing service.',
   'iam:CreateSAMLProvider':
     'Without AssertionEncryptionMode and private keys (not in the aws-sdk v2 model used).',
   'iam:UpdateSAMLProvider':

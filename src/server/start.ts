@@ -1,5 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { createSecureContext } from 'node:tls';
 import { join } from 'node:path';
 import type { AuthFailureListener } from '../auth/auth-failure.js';
 import {
@@ -10,6 +12,7 @@ import {
 } from '../auth/auth-throttle.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { digestSignerFor } from '../audit/digest-signer.js';
+import { recordSignIn } from '../audit/sign-in-event.js';
 import { randomIds, type IdGenerator } from '../auth/ids.js';
 import { passwordAttemptsFor } from '../auth/password-attempts.js';
 import { generateMasterKey, loadMasterKey } from '../auth/master-key.js';
@@ -29,6 +32,8 @@ import { consoleRoutes } from './console/routes.js';
 import { DEFAULT_CONSOLE_SESSIONS, type ConsoleSessionSettings } from './console/settings.js';
 import { bootstrapRootPassword } from './root-password.js';
 import { readRequest, writeResponse } from './node-adapter.js';
+import type { HttpRequest } from './http.js';
+import { describeFailure, httpRequestSecrets } from './redact.js';
 import { storePolicySource } from './policy-source.js';
 
 /** How to run the server: `iamd serve`'s flags and environment, resolved. */
@@ -66,6 +71,14 @@ export interface ServerOptions {
   readonly auditRetentionDays?: number | undefined;
   /** Called with the record texts of every committed audit append (the e2e suite's redaction scan uses it). */
   readonly onAuditAppended?: ((records: readonly string[]) => void) | undefined;
+  /** Serve HTTPS with this certificate chain and private key (PEM files), rather than plain HTTP. */
+  readonly tls?: TlsFiles | undefined;
+}
+
+/** The PEM files of a TLS certificate chain and its private key (`--tls-cert`, `--tls-key`). */
+export interface TlsFiles {
+  readonly certFile: string;
+  readonly keyFile: string;
 }
 
 /** A running server. */
@@ -93,8 +106,17 @@ async function openStoreFor(options: ServerOptions): Promise<Store> {
   return openSqliteStore(join(options.dataDir, 'iamd.sqlite'));
 }
 
+/** Reads the PEM files and checks that they make a usable TLS context (a key that matches the certificate). */
+async function readTlsFiles(files: TlsFiles): Promise<{ cert: Buffer; key: Buffer }> {
+  const pem = { cert: await readFile(files.certFile), key: await readFile(files.keyFile) };
+  createSecureContext(pem);
+  return pem;
+}
+
 /** Opens the store, bootstraps the account and its root key, and listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  // Read and checked before anything is opened, so that a bad file fails the start cleanly.
+  const tls = options.tls === undefined ? undefined : await readTlsFiles(options.tls);
   const clock = options.clock ?? (() => new Date());
   const ids = options.ids ?? randomIds;
   const masterKey =
@@ -187,11 +209,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       mfaThrottle: new AuthThrottle(options.throttles?.mfa ?? SIGNIN_THROTTLE),
       mfa: options.mfa ?? storeMfaChecker(store, secrets),
       onAuthFailure: options.onAuthFailure,
+      accountId: options.accountId,
+      recordSignIn: audit && ((attempt) => recordSignIn(audit, attempt)),
     }),
   });
-  const server: Server = createServer((req, res) => {
-    readRequest(req, false)
+  const secure = tls !== undefined;
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    let read: HttpRequest | undefined;
+    readRequest(req, secure)
       .then(async (request) => {
+        read = request;
         if (request === undefined) {
           writeResponse(res, {
             status: 413,
@@ -203,13 +230,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         writeResponse(res, await app(request));
       })
       .catch((error: unknown) => {
+        // Failures of the socket, of reading the request or outside the Query handler's own error mapping.
         process.stderr.write(
-          `iamd: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+          `iamd: ${describeFailure(error, read === undefined ? [] : httpRequestSecrets(read))}\n`,
         );
         if (!res.headersSent)
           writeResponse(res, { status: 400, headers: { 'content-type': 'text/plain' }, body: 'Bad request' });
       });
-  });
+  };
+  const server: Server = tls === undefined ? createServer(handle) : createTlsServer(tls, handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, resolve);
@@ -218,7 +247,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
-    url: `http://${host}:${port}`,
+    url: `${secure ? 'https' : 'http'}://${host}:${port}`,
     port,
     createdRootKey,
     createdRootPassword: rootPassword.generated,

@@ -7,6 +7,7 @@ import { auditLookupMigration } from './migrations-audit-lookup.js';
 import { lastAccessedMigration } from './migrations-last-accessed.js';
 import { mfaMigration } from './migrations-mfa.js';
 import { passwordsMigration } from './migrations-passwords.js';
+import { reportsMigration } from './migrations-reports.js';
 
 /**
  * The schema's migrations, shared by SQLite and PostgreSQL. Column types are the portable subset: text,
@@ -167,6 +168,7 @@ export function migrationsFor(kind: StoreKind): Record<string, Migration> {
     '0002-providers-certificates': providersCertificatesMigration(text),
     '0003-mfa': mfaMigration(text),
     '0004-passwords': passwordsMigration(text),
+    '0005-credential-reports': reportsMigration(text),
     '0006-audit': auditMigration(text),
     '0007-audit-lookup': auditLookupMigration(),
     '0007-service-last-accessed': lastAccessedMigration(text),

@@ -13,6 +13,7 @@ import type {
 } from './schema-passwords.js';
 import type { LastAccessedTables } from './schema-last-accessed.js';
 import type { MfaTables } from './schema-mfa.js';
+import type { ReportTables } from './schema-reports.js';
 
 export interface AccountsTable extends AccountPasswordColumns {
   id: string;
@@ -160,7 +161,13 @@ export interface TagsTable {
 
 /** The whole database. */
 export interface Database
-  extends ProvidersCertificatesTables, AuditTables, MfaTables, PasswordTables, LastAccessedTables {
+  extends
+    ProvidersCertificatesTables,
+    AuditTables,
+    MfaTables,
+    PasswordTables,
+    ReportTables,
+    LastAccessedTables {
   accounts: AccountsTable;
   users: UsersTable;
   groups: GroupsTable;

@@ -181,6 +181,7 @@ const COLUMNS = {
     'created_at',
     'last_seen_at',
   ],
+  credential_reports: ['account_id', 'generated_at', 'content'],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 type Unlisted = {
   [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]>;
@@ -363,6 +364,7 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
       created_at: NOW,
       last_seen_at: NOW,
     },
+    credential_reports: { ...ids, generated_at: NOW, content: 'user,arn\n' },
   };
   await db.insertInto('group_members').values(rows.group_members).execute();
   await db.insertInto('policy_versions').values(rows.policy_versions).execute();
@@ -386,6 +388,7 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
   await db.insertInto('mfa_devices').values(rows.mfa_devices).execute();
   await db.insertInto('password_history').values(rows.password_history).execute();
   await db.insertInto('console_sessions').values(rows.console_sessions).execute();
+  await db.insertInto('credential_reports').values(rows.credential_reports).execute();
 }
 
 async function rowCount(db: Kysely<Database>, table: keyof Database): Promise<number> {

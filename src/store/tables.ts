@@ -31,6 +31,7 @@ const EVERY_TABLE: Record<keyof Database, true> = {
   mfa_devices: true,
   password_history: true,
   console_sessions: true,
+  credential_reports: true,
 };
 
 /** Every table of the schema. The schema has no foreign keys, so any order empties them. */

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The README's walkthrough with the real AWS CLI against `iamd serve --dev`: a group with an AWS managed
 # policy, a user in it with an access key, the simulator, enforcement, roles with an instance profile, AssumeRole
-# with the temporary credentials, a wrong secret, and the audit trail through `aws cloudtrail lookup-events`.
-# Needs `aws` on the PATH (Debian's awscli package) and a built iamd (npm ci). Prints `N passed, N failed` and
-# exits non-zero on any failure.
+# with the temporary credentials, a wrong secret, last-used data, the credential report, and the audit trail
+# through `aws cloudtrail lookup-events`. Needs `aws` on the PATH (Debian's awscli package) and a built iamd
+# (npm ci). Prints `N passed, N failed` and exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -73,7 +73,18 @@ check 'session may read IAM' 'dev1' "$(aws_as "$TMP_ID" "$TMP_SECRET" "$TMP_TOKE
 check 'session may not write IAM' 'AccessDenied' \
   "$(aws_as "$TMP_ID" "$TMP_SECRET" "$TMP_TOKEN" iam create-user --user-name intruder 2>&1)"
 check 'wrong secret key' 'SignatureDoesNotMatch' "$(aws_as "$KEY_ID" "${SECRET}x" "" iam list-users 2>&1)"
+check 'role last used where it was assumed' 'us-east-1' \
+  "$(root iam get-role --role-name Auditor --query 'Role.RoleLastUsed.Region' 2>&1)"
+# dev1's first use was the refused iam create-user; later uses in the same minute are not written.
+check 'dev1 key last used' 'iam' \
+  "$(root iam get-access-key-last-used --access-key-id "$KEY_ID" --query 'AccessKeyLastUsed.ServiceName' 2>&1)"
 
+check 'credential report started' 'STARTED' "$(root iam generate-credential-report --query State 2>&1)"
+check 'credential report complete' 'COMPLETE' "$(root iam generate-credential-report --query State 2>&1)"
+REPORT=$(root iam get-credential-report --query Content 2>&1 | base64 -d 2>&1)
+check 'credential report columns' 'user,arn,user_creation_time,password_enabled,password_last_used' "$REPORT"
+check 'credential report root row' "<root_account>,arn:aws:iam::$ACCOUNT:root," "$REPORT"
+check 'credential report user row' "dev1,arn:aws:iam::$ACCOUNT:user/dev1," "$REPORT"
 
 # The audit trail: the scenario's own calls are recorded, and CloudTrail's LookupEvents (JSON protocol) finds them.
 check 'lookup-events finds the root user creating dev1' 'CreateUser' \

@@ -26,6 +26,7 @@ beforeEach(async () => {
     passwordThrottle: new AuthThrottle(SIGNIN_THROTTLE),
     mfaThrottle: new AuthThrottle(SIGNIN_THROTTLE),
     mfa: NO_MFA,
+    accountId: ACCOUNT,
   });
 });
 afterEach(() => store.close());

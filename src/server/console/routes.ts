@@ -9,6 +9,8 @@ import { guardSession, passwordChangeFirst } from './session-guard.js';
 import { endSession } from './sessions.js';
 import type { ConsoleDeps } from './settings.js';
 import { signin } from './signin.js';
+import { signInAttempt } from './sign-in-audit.js';
+import type { ConsoleSessionRow } from './sessions.js';
 
 /** Runs a Query-protocol request (the app's handleQuery) with the caller that `authenticate` establishes. */
 export type QueryRunner = (request: HttpRequest, authenticate: Authenticate) => Promise<HttpResponse>;
@@ -40,6 +42,7 @@ export function consoleRoutes(deps: ConsoleDeps): ConsoleRoutes {
         const guarded = await guardSession(deps, request, true);
         if ('refused' in guarded) return guarded.refused;
         await endSession(deps.store, guarded.session.id_hash);
+        await recordSignOut(deps, request, guarded.session);
         return json(200, { status: 'signedOut' }, { 'set-cookie': clearedSessionCookie(request.secure) });
       }
       case 'GET /_iamd/console/session': {
@@ -78,4 +81,36 @@ export function consoleRoutes(deps: ConsoleDeps): ConsoleRoutes {
         return undefined;
     }
   };
+}
+
+/** A sign-out is recorded as a `ConsoleLogout` event of the session's principal (see audit/sign-in-event.ts). */
+async function recordSignOut(
+  deps: ConsoleDeps,
+  request: HttpRequest,
+  session: ConsoleSessionRow,
+): Promise<void> {
+  if (deps.recordSignIn === undefined) return;
+  const accountId = session.account_id;
+  const user =
+    session.user_id === null
+      ? undefined
+      : await deps.store.db
+          .selectFrom('users')
+          .selectAll()
+          .where('id', '=', session.user_id)
+          .executeTakeFirst();
+  const subject =
+    session.user_id === null
+      ? ({ kind: 'root', accountId } as const)
+      : user === undefined
+        ? ({ kind: 'unknown', accountId } as const)
+        : ({ kind: 'user', accountId, user } as const);
+  deps.recordSignIn(
+    signInAttempt(deps.partition, request, subject, {
+      time: deps.clock(),
+      success: true,
+      mfaUsed: session.mfa_authenticated_at !== null,
+      eventName: 'ConsoleLogout',
+    }),
+  );
 }

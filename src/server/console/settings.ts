@@ -1,3 +1,4 @@
+import type { SignInAttempt } from '../../audit/sign-in-event.js';
 import type { AuthFailureListener } from '../../auth/auth-failure.js';
 import type { AuthThrottle } from '../../auth/auth-throttle.js';
 import type { Store } from '../../store/store.js';
@@ -32,4 +33,8 @@ export interface ConsoleDeps {
   readonly mfaThrottle: AuthThrottle;
   readonly mfa: MfaChecker;
   readonly onAuthFailure?: AuthFailureListener | undefined;
+  /** The account the server serves: the recipient of sign-in events that name an unknown account. */
+  readonly accountId: string;
+  /** Records sign-ins (successful or not) and sign-outs in the audit trail; absent with the trail off. */
+  readonly recordSignIn?: ((attempt: SignInAttempt) => void) | undefined;
 }

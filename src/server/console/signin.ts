@@ -11,6 +11,7 @@ import { createSession, type SessionState } from './sessions.js';
 import type { ConsoleDeps } from './settings.js';
 import { accountIdOf, findSigninTarget, type SigninTarget } from './signin-principal.js';
 import { principalOf } from './session-caller.js';
+import { signInAttempt, type SignInSubject } from './sign-in-audit.js';
 
 /**
  * `POST /_iamd/signin`: console sign-in with a password, and an MFA code when the principal has an enabled MFA
@@ -49,8 +50,15 @@ export async function signin(deps: ConsoleDeps, request: HttpRequest): Promise<H
       throttled: wasThrottled,
     });
 
+  // Every attempt is one ConsoleLogin event. Until the password is right the event names the principal only if it
+  // exists, as CloudTrail does; a locked-out attempt is checked against nothing, so it names only the account.
+  const unknown: SignInSubject = { kind: 'unknown', accountId: accountId ?? deps.accountId };
+  const audit = (subject: SignInSubject, success: boolean, mfaUsed: boolean) =>
+    deps.recordSignIn?.(signInAttempt(deps.partition, request, subject, { time: now, success, mfaUsed }));
+
   const gate = deps.passwordThrottle.check(principalKey, request.sourceIp, now);
   if (!gate.allowed) {
+    audit(unknown, false, false);
     failure('signin-password', 'Throttling', true);
     return throttled(gate.retryAfterMs);
   }
@@ -61,7 +69,14 @@ export async function signin(deps: ConsoleDeps, request: HttpRequest): Promise<H
   );
   // Always one verification: against the decoy hash when there is no such principal.
   const passwordOk = await verifyPassword(target?.passwordHash, password);
+  const subject: SignInSubject =
+    target === undefined
+      ? unknown
+      : target.user === undefined
+        ? { kind: 'root', accountId: target.accountId }
+        : { kind: 'user', accountId: target.accountId, user: target.user };
   if (target === undefined || !passwordOk) {
+    audit(subject, false, false);
     deps.passwordThrottle.failure(principalKey, request.sourceIp, now);
     failure('signin-password', 'AuthenticationFailed', false);
     return signinFailed();
@@ -75,10 +90,12 @@ export async function signin(deps: ConsoleDeps, request: HttpRequest): Promise<H
     if (mfaCode === undefined || mfaCode === '') return json(200, { status: 'mfaRequired' });
     const mfaGate = deps.mfaThrottle.check(principalKey, request.sourceIp, now);
     if (!mfaGate.allowed) {
+      audit(subject, false, true);
       failure('signin-mfa', 'Throttling', true);
       return throttled(mfaGate.retryAfterMs);
     }
     if (!(await deps.mfa.consumeCode(target.accountId, device.serialNumber, mfaCode, now))) {
+      audit(subject, false, true);
       deps.mfaThrottle.failure(principalKey, request.sourceIp, now);
       failure('signin-mfa', 'InvalidMfaCode', false);
       return consoleError(401, 'InvalidMfaCode', 'The MFA code is not valid.');
@@ -87,6 +104,7 @@ export async function signin(deps: ConsoleDeps, request: HttpRequest): Promise<H
     mfaAuthenticatedAt = now;
   }
   deps.passwordThrottle.success(principalKey);
+  audit(subject, true, mfaAuthenticatedAt !== undefined);
   return startSession(deps, request, target, mfaAuthenticatedAt, now);
 }
 
