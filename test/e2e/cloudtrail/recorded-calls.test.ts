@@ -6,13 +6,16 @@ import {
 } from '@aws-sdk/client-cloudtrail';
 import {
   CreateAccessKeyCommand,
+  CreateRoleCommand,
   CreateUserCommand,
   GenerateServiceLastAccessedDetailsCommand,
   GetServiceLastAccessedDetailsCommand,
   GetUserCommand,
+  ListUsersCommand,
+  PutRolePolicyCommand,
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../src/server/start.js';
 import { ACCOUNT, clients, errorOf, ROOT, startTestServer } from '../support/server.js';
@@ -113,6 +116,76 @@ describe('recorded calls, found with LookupEvents', () => {
     ).toBeInstanceOf(Date);
     const stsService = report.ServicesLastAccessed?.find((s) => s.ServiceNamespace === 'sts');
     expect(stsService?.LastAuthenticated).toBeInstanceOf(Date);
+  });
+
+  it('reports a role by its sessions’ recorded calls', async () => {
+    const { iam } = clients(server);
+    const allow = (action: string) =>
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }],
+      });
+    await iam.send(new CreateUserCommand({ UserName: 'recorded-carol' }));
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'recorded-carol',
+        PolicyName: 'p',
+        PolicyDocument: allow('sts:AssumeRole'),
+      }),
+    );
+    const { Role } = await iam.send(
+      new CreateRoleCommand({
+        RoleName: 'recorded_reader',
+        Path: '/team/',
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/recorded-carol` },
+              Action: 'sts:AssumeRole',
+            },
+          ],
+        }),
+      }),
+    );
+    await iam.send(
+      new PutRolePolicyCommand({
+        RoleName: 'recorded_reader',
+        PolicyName: 'p',
+        PolicyDocument: allow('iam:ListUsers'),
+      }),
+    );
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'recorded-carol' }))).AccessKey!;
+    const carol = clients(server, { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
+    const { Credentials } = await carol.sts.send(
+      new AssumeRoleCommand({ RoleArn: Role!.Arn, RoleSessionName: 'recorded-carol' }),
+    );
+    const session = clients(server, {
+      accessKeyId: Credentials!.AccessKeyId!,
+      secretAccessKey: Credentials!.SecretAccessKey!,
+      sessionToken: Credentials!.SessionToken!,
+    });
+    await session.iam.send(new ListUsersCommand({}));
+    await server.audit?.flush();
+
+    const { JobId } = await iam.send(
+      new GenerateServiceLastAccessedDetailsCommand({ Arn: Role!.Arn!, Granularity: 'ACTION_LEVEL' }),
+    );
+    const report = await iam.send(new GetServiceLastAccessedDetailsCommand({ JobId }));
+    const iamService = report.ServicesLastAccessed?.find((s) => s.ServiceNamespace === 'iam');
+    expect(iamService).toMatchObject({ LastAuthenticatedEntity: Role!.Arn, TotalAuthenticatedEntities: 1 });
+    expect(iamService?.TrackedActionsLastAccessed).toEqual([
+      expect.objectContaining({ ActionName: 'ListUsers', LastAccessedEntity: Role!.Arn }),
+    ]);
+    // The session's name is the user's name, but the user's own report does not count the session's calls.
+    const carolJob = await iam.send(
+      new GenerateServiceLastAccessedDetailsCommand({ Arn: `arn:aws:iam::${ACCOUNT}:user/recorded-carol` }),
+    );
+    const carolReport = await iam.send(new GetServiceLastAccessedDetailsCommand({ JobId: carolJob.JobId }));
+    expect(
+      carolReport.ServicesLastAccessed?.map((s) => [s.ServiceNamespace, s.TotalAuthenticatedEntities]),
+    ).toEqual([['sts', 1]]);
   });
 
   it('records LookupEvents calls themselves, as CloudTrail does, denied ones included', async () => {
