@@ -5,10 +5,10 @@ import { AwsError } from '../errors/aws-error.js';
 import type { IdGenerator } from '../auth/ids.js';
 import type { PasswordAttempts } from '../auth/password-attempts.js';
 import type { SecretBox } from '../auth/secret-box.js';
-import type { Caller, OperationContext } from '../operation/context.js';
+import type { Caller } from '../operation/context.js';
 import type { ManagedPolicyCatalog } from '../operation/managed-policies.js';
 import type { Store } from '../store/store.js';
-import type { SessionTokenMinter, StsContext } from '../sts/context.js';
+import type { SessionTokenMinter } from '../sts/context.js';
 import type { Authorizer } from './authorizer.js';
 import { errorResponse } from './error-response.js';
 import { requestSecrets } from './redact.js';
@@ -16,6 +16,7 @@ import { checkSessionLimits } from './session-limits.js';
 import { handleJsonRequest, isJsonRequest } from './json-protocol.js';
 import type { HttpRequest, HttpResponse } from './http.js';
 import { operationFor, type ProtocolCodec } from './dispatch.js';
+import { operationContext } from './operation-context.js';
 import type { ConsoleRoutes } from './console/routes.js';
 
 /** Establishes who signed a request, or throws AWS's authentication error. */
@@ -117,34 +118,9 @@ async function handleQuery(
     const handler = operationFor(service, operation);
     checkSessionLimits(caller, service, operation);
     // The store is the request's transaction for calls that change state (src/audit/audited-call.ts).
-    const output = await call.run((store) => {
-      const facts = {
-        now,
-        sourceIp: request.sourceIp,
-        secureTransport: request.secure,
-        region,
-        userAgent: request.headers['user-agent']?.[0],
-        store: store === deps.store ? undefined : store,
-      };
-      const ctx: StsContext & OperationContext = {
-        store,
-        accountId: caller.accountId,
-        partition: deps.partition,
-        region,
-        caller,
-        now,
-        requestId,
-        secrets: deps.secrets,
-        ids: deps.ids,
-        managedPolicies: deps.managedPolicies,
-        tokens: deps.tokens,
-        authorize: (action, resource, extra, options) =>
-          deps.authorizer.authorize(caller, action, resource, facts, extra, options),
-        policiesChanged: () => deps.authorizer.invalidate(),
-        passwordAttempts: deps.passwordAttempts?.(request, caller.accountId, now),
-      };
-      return handler(ctx, input);
-    });
+    const output = await call.run((store) =>
+      handler(operationContext(deps, { request, caller, region, now, requestId, store }), input),
+    );
     // STS only mints sessions, which no cache holds yet; IAM writes may change any identity, key or policy.
     if (service === 'iam' && !READ_ONLY.test(operation)) deps.changed();
     return {

@@ -7,9 +7,8 @@ import { describeFailure } from './redact.js';
 export type Service = 'iam' | 'sts';
 
 /**
- * The one place where errors become HTTP: an AwsError keeps its code and status; anything else is a bug, reported
- * as AWS's ServiceFailure without internals (and logged to stderr for the operator, without the request's secrets:
- * `secrets` gives them, and is only called for such a bug).
+ * Where errors become HTTP for the Query protocol (the JSON protocol's twin is protocol/json-error.ts; both take the
+ * status from the error, whose code decides it in errors/aws-error.ts). Bugs become ServiceFailure (`asAwsError`).
  */
 export function errorResponse(
   codec: ProtocolCodec,
@@ -18,21 +17,30 @@ export function errorResponse(
   requestId: string,
   secrets: () => readonly string[] = () => [],
 ): HttpResponse {
-  const aws =
-    error instanceof AwsError
-      ? error
-      : new AwsError(
-          'ServiceFailure',
-          'The request processing has failed because of an unknown error, exception or failure.',
-        );
-  if (!(error instanceof AwsError)) {
-    process.stderr.write(
-      `iamd: internal error in request ${requestId}: ${describeFailure(error, secrets())}\n`,
-    );
-  }
+  const aws = asAwsError(error, requestId, secrets);
   return {
     status: aws.status,
     headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
     body: codec.encodeError(service, aws, requestId),
   };
+}
+
+/**
+ * The AwsError a failure is answered with: an AwsError as it is; anything else is a bug, answered as AWS's
+ * ServiceFailure without internals and logged to stderr for the operator, without the request's secrets (`secrets`
+ * gives them, and is only called for such a bug).
+ */
+export function asAwsError(
+  error: unknown,
+  requestId: string,
+  secrets: () => readonly string[] = () => [],
+): AwsError {
+  if (error instanceof AwsError) return error;
+  process.stderr.write(
+    `iamd: internal error in request ${requestId}: ${describeFailure(error, secrets())}\n`,
+  );
+  return new AwsError(
+    'ServiceFailure',
+    'The request processing has failed because of an unknown error, exception or failure.',
+  );
 }

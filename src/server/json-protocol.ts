@@ -8,7 +8,10 @@ import { encodeJsonOutput } from '../protocol/json-encode.js';
 import { encodeJsonError } from '../protocol/json-error.js';
 import { JSON_SERVICES, jsonTarget, type JsonService } from '../protocol/json-model.js';
 import type { AppDeps } from './app.js';
+import { asAwsError } from './error-response.js';
 import type { HttpRequest, HttpResponse } from './http.js';
+import { operationContext } from './operation-context.js';
+import { httpRequestSecrets } from './redact.js';
 
 type Handler = (ctx: OperationContext, input: unknown) => Promise<unknown>;
 
@@ -56,30 +59,10 @@ export async function handleJsonRequest(deps: AppDeps, request: HttpRequest): Pr
     call.decoded(target.operation, undefined);
     const input = decodeJsonInput(target.service.model, operation.input, request.body.toString('utf8'));
     call.decoded(target.operation, input);
-    const facts = {
-      now,
-      sourceIp: request.sourceIp,
-      secureTransport: request.secure,
-      region,
-      userAgent: request.headers['user-agent']?.[0],
-    };
-    const ctx: OperationContext = {
-      store: deps.store,
-      accountId: caller.accountId,
-      partition: deps.partition,
-      region,
-      caller,
-      now,
-      requestId,
-      secrets: deps.secrets,
-      ids: deps.ids,
-      managedPolicies: deps.managedPolicies,
-      authorize: (action, resource, extra, options) =>
-        deps.authorizer.authorize(caller, action, resource, facts, extra, options),
-      policiesChanged: () => deps.authorizer.invalidate(),
-    };
     // INVARIANT: `input` was decoded with this operation's input shape, so the erased types line up.
-    const output = await call.run((store) => (handler as Handler)({ ...ctx, store }, input));
+    const output = await call.run((store) =>
+      (handler as Handler)(operationContext(deps, { request, caller, region, now, requestId, store }), input),
+    );
     return {
       status: 200,
       headers: { 'content-type': contentType, 'x-amzn-requestid': requestId },
@@ -87,15 +70,7 @@ export async function handleJsonRequest(deps: AppDeps, request: HttpRequest): Pr
     };
   } catch (error) {
     call.failed(error);
-    if (!(error instanceof AwsError)) {
-      process.stderr.write(
-        `iamd: internal error in request ${requestId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
-    }
-    const aws =
-      error instanceof AwsError
-        ? error
-        : new AwsError('ServiceFailure', 'The request processing has failed because of an unknown error.');
+    const aws = asAwsError(error, requestId, () => httpRequestSecrets(request));
     return encodeJsonError(aws, requestId, contentType);
   }
 }
