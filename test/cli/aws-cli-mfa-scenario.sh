@@ -7,34 +7,10 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
-AWS=${AWS_CLI:-$(command -v /usr/bin/aws || command -v aws)}
 PORT=${IAMD_SCENARIO_PORT:-4597}
-ENDPOINT="http://127.0.0.1:${PORT}"
-export AWS_DEFAULT_REGION=us-east-1 AWS_PAGER='' AWS_EC2_METADATA_DISABLED=true
-export IAMD_ROOT_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE IAMD_ROOT_SECRET_ACCESS_KEY='wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
-ACCOUNT=123456789012
-WORK=$(mktemp -d)
-passed=0
-failed=0
-
-node bin/iamd.js serve --dev --port "$PORT" > /tmp/iamd-cli-mfa-scenario.log 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 100); do
-  curl -sf "$ENDPOINT/_iamd/health" > /dev/null && break
-  sleep 0.1
-done
-
-aws_as() { # aws_as KEY_ID SECRET [TOKEN] -- args...
-  local id=$1 secret=$2 token=$3; shift 3
-  env -u AWS_PROFILE AWS_ACCESS_KEY_ID="$id" AWS_SECRET_ACCESS_KEY="$secret" ${token:+AWS_SESSION_TOKEN="$token"} \
-    "$AWS" --endpoint-url "$ENDPOINT" --output text "$@"
-}
-root() { aws_as "$IAMD_ROOT_ACCESS_KEY_ID" "$IAMD_ROOT_SECRET_ACCESS_KEY" "" "$@"; }
-check() { # check NAME EXPECTED ACTUAL
-  if [[ "$3" == *"$2"* ]]; then passed=$((passed + 1)); echo "ok   $1"
-  else failed=$((failed + 1)); echo "FAIL $1: expected [$2] in [$3]"; fi
-}
+LOG=/tmp/iamd-cli-mfa-scenario.log
+# shellcheck source=test/cli/lib.sh
+source test/cli/lib.sh
 # Sleeps into the next 30-second TOTP step, so that codes of a new step are valid.
 next_step() { sleep $((30 - $(date +%s) % 30 + 1)); }
 
@@ -87,5 +63,4 @@ root iam deactivate-mfa-device --user-name mfa-user --serial-number "$SERIAL"
 root iam delete-virtual-mfa-device --serial-number "$SERIAL"
 check 'device deleted' 'NoSuchEntity' "$(root iam delete-virtual-mfa-device --serial-number "$SERIAL" 2>&1)"
 
-echo "aws-cli MFA scenario: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish 'aws-cli MFA scenario'

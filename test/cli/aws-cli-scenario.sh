@@ -7,33 +7,10 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
-AWS=${AWS_CLI:-$(command -v /usr/bin/aws || command -v aws)}
 PORT=${IAMD_SCENARIO_PORT:-4599}
-ENDPOINT="http://127.0.0.1:${PORT}"
-export AWS_DEFAULT_REGION=us-east-1 AWS_PAGER='' AWS_EC2_METADATA_DISABLED=true
-export IAMD_ROOT_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE IAMD_ROOT_SECRET_ACCESS_KEY='wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
-ACCOUNT=123456789012
-passed=0
-failed=0
-
-node bin/iamd.js serve --dev --port "$PORT" > /tmp/iamd-cli-scenario.log 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null' EXIT
-for _ in $(seq 1 100); do
-  curl -sf "$ENDPOINT/_iamd/health" > /dev/null && break
-  sleep 0.1
-done
-
-aws_as() { # aws_as KEY_ID SECRET [TOKEN] -- args...
-  local id=$1 secret=$2 token=$3; shift 3
-  env -u AWS_PROFILE AWS_ACCESS_KEY_ID="$id" AWS_SECRET_ACCESS_KEY="$secret" ${token:+AWS_SESSION_TOKEN="$token"} \
-    "$AWS" --endpoint-url "$ENDPOINT" --output text "$@"
-}
-root() { aws_as "$IAMD_ROOT_ACCESS_KEY_ID" "$IAMD_ROOT_SECRET_ACCESS_KEY" "" "$@"; }
-check() { # check NAME EXPECTED ACTUAL
-  if [[ "$3" == *"$2"* ]]; then passed=$((passed + 1)); echo "ok   $1"
-  else failed=$((failed + 1)); echo "FAIL $1: expected [$2] in [$3]"; fi
-}
+LOG=/tmp/iamd-cli-scenario.log
+# shellcheck source=test/cli/lib.sh
+source test/cli/lib.sh
 
 check 'root identity' "arn:aws:iam::$ACCOUNT:root" "$(root sts get-caller-identity --query Arn 2>&1)"
 root iam create-group --group-name Developers > /dev/null
@@ -94,5 +71,4 @@ check 'lookup-events finds dev1 refused' 'AccessDenied' \
   "$(root cloudtrail lookup-events --lookup-attributes AttributeKey=Username,AttributeValue=dev1 \
     --query 'Events[].CloudTrailEvent' 2>&1)"
 
-echo "aws-cli scenario: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish 'aws-cli scenario'

@@ -8,29 +8,12 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 
 PORT=${IAMD_CONSOLE_SCENARIO_PORT:-4598}
-ENDPOINT="http://127.0.0.1:${PORT}"
-AWS=${AWS_CLI:-$(command -v /usr/bin/aws || command -v aws)}
-export AWS_DEFAULT_REGION=us-east-1 AWS_PAGER='' AWS_EC2_METADATA_DISABLED=true
-export IAMD_ROOT_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE IAMD_ROOT_SECRET_ACCESS_KEY='wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
-ACCOUNT=123456789012
-WORK=$(mktemp -d)
 LOG=/tmp/iamd-console-scenario.log
+SERVE_ENV='-u IAMD_ROOT_PASSWORD'
+# shellcheck source=test/cli/lib.sh
+source test/cli/lib.sh
 JAR=$(mktemp)
-passed=0
-failed=0
-
-env -u IAMD_ROOT_PASSWORD node bin/iamd.js serve --dev --port "$PORT" > "$LOG" 2>&1 &
-SERVER=$!
 trap 'kill $SERVER 2>/dev/null; rm -rf "$JAR" "$WORK"' EXIT
-for _ in $(seq 1 100); do
-  curl -sf "$ENDPOINT/_iamd/health" > /dev/null && break
-  sleep 0.1
-done
-
-check() { # check NAME EXPECTED ACTUAL
-  if [[ "$3" == *"$2"* ]]; then passed=$((passed + 1)); echo "ok   $1"
-  else failed=$((failed + 1)); echo "FAIL $1: expected [$2] in [$3]"; fi
-}
 # post PATH JSON [extra curl args...]: prints the status line's code, then the headers and body.
 post() {
   local path=$1 body=$2; shift 2
@@ -117,5 +100,4 @@ check 'the root password survives a dev reset' '"status":"signedIn"' \
   "$(post /_iamd/signin "{\"account\":\"$ACCOUNT\",\"root\":true,\"password\":\"$ROOT_PASSWORD\"}")"
 check 'the password is printed once only' '1' "$(grep -c 'IAMD_ROOT_PASSWORD=' "$LOG")"
 
-echo "console-session scenario: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish 'console-session scenario'
