@@ -60,7 +60,7 @@ async function insertUser(s: Store, name: string): Promise<void> {
 }
 
 function call(): AuditedCall {
-  const c = new AuditedCall(trail, store, START, NOW);
+  const c = new AuditedCall(trail, store, () => START, NOW);
   c.authenticated(CALLER, 'us-east-1');
   c.decoded('CreateUser', { UserName: 'bob' });
   return c;
@@ -114,7 +114,7 @@ describe('a call that changes state commits with its event', () => {
   });
 
   it('a secret parameter echoed by an error message is hidden in the event', async () => {
-    const c = new AuditedCall(trail, store, { ...START, secretValues: ['98765x'] }, NOW);
+    const c = new AuditedCall(trail, store, () => ({ ...START, secretValues: ['98765x'] }), NOW);
     c.authenticated(CALLER, 'us-east-1');
     c.failed(new AwsError('ValidationError', "Value '98765x' at 'tokenCode' failed to satisfy constraint"));
     await trail.flush();
@@ -126,7 +126,7 @@ describe('a call that changes state commits with its event', () => {
   });
 
   it('a read is buffered and appended in a batch', async () => {
-    const c = new AuditedCall(trail, store, { ...START, action: 'GetUser' }, NOW);
+    const c = new AuditedCall(trail, store, () => ({ ...START, action: 'GetUser' }), NOW);
     c.authenticated(CALLER, 'us-east-1');
     c.decoded('GetUser', {});
     await c.run(async () => ({ User: {} }));

@@ -39,18 +39,24 @@ export interface CallStart {
 export class AuditedCall {
   readonly #trail: AuditTrail | undefined;
   readonly #store: Store;
-  readonly #start: CallStart;
+  readonly #startOf: () => CallStart;
+  #start: CallStart | undefined;
   readonly #time: Date;
   #caller: Caller | undefined;
   #region: string | undefined;
   #operation: string | undefined;
   #input: unknown;
 
-  constructor(trail: AuditTrail | undefined, store: Store, start: CallStart, time: Date) {
+  /** `start` describes the request; it is called only when an event is recorded (not with the trail off). */
+  constructor(trail: AuditTrail | undefined, store: Store, start: () => CallStart, time: Date) {
     this.#trail = trail;
     this.#store = store;
-    this.#start = start;
+    this.#startOf = start;
     this.#time = time;
+  }
+
+  get #request(): CallStart {
+    return (this.#start ??= this.#startOf());
   }
 
   authenticated(caller: Caller, region: string): void {
@@ -68,7 +74,7 @@ export class AuditedCall {
     const trail = this.#trail;
     const operation = this.#operation ?? '';
     if (trail === undefined) return fn(this.#store);
-    if (!changesState(this.#start.service, operation)) {
+    if (!changesState(this.#request.service, operation)) {
       const output = await fn(this.#store);
       trail.enqueue(this.#event({ output }));
       return output;
@@ -91,12 +97,12 @@ export class AuditedCall {
         ? error
         : new AwsError('ServiceFailure', 'The request processing has failed because of an unknown error.');
     let message = aws.message;
-    for (const secret of this.#start.secretValues ?? []) message = message.split(secret).join(HIDDEN);
+    for (const secret of this.#request.secretValues ?? []) message = message.split(secret).join(HIDDEN);
     this.#trail.enqueue(this.#event({ error: { code: aws.code, message } }));
   }
 
   #event(outcome: Pick<ApiCall, 'output' | 'error'>) {
-    const s = this.#start;
+    const s = this.#request;
     const call: ApiCall = {
       eventId: crypto.randomUUID(),
       time: this.#time,

@@ -43,7 +43,7 @@ export class AuthThrottle {
       byAddress.allowed ? 0 : byAddress.retryAfterMs,
       byPrincipal.allowed ? 0 : byPrincipal.retryAfterMs,
     );
-    return wait > 0 ? { allowed: false, retryAfterMs: wait } : { allowed: true };
+    return wait > 0 ? { allowed: false, retryAfterMs: wait } : byAddress;
   }
 
   /** Counts a failed attempt against the principal (when known) and the address. */

@@ -38,6 +38,8 @@ interface Failures {
 export type ThrottleCheck =
   { readonly allowed: true } | { readonly allowed: false; readonly retryAfterMs: number };
 
+const ALLOWED: ThrottleCheck = Object.freeze({ allowed: true });
+
 /** Failure counts and lockouts for one kind of credential. */
 export class Throttle {
   private readonly keys = new Map<string, Failures>();
@@ -46,12 +48,14 @@ export class Throttle {
 
   /** Whether every key is free to try now; when one is locked, the longest wait. */
   check(keys: readonly string[], now: Date): ThrottleCheck {
+    // Nearly always: nothing has failed lately, and every signed request asks.
+    if (this.keys.size === 0) return ALLOWED;
     let wait = 0;
     for (const key of keys) {
       const entry = this.current(key, now.getTime());
       if (entry !== undefined) wait = Math.max(wait, entry.lockedUntilMs - now.getTime());
     }
-    return wait > 0 ? { allowed: false, retryAfterMs: wait } : { allowed: true };
+    return wait > 0 ? { allowed: false, retryAfterMs: wait } : ALLOWED;
   }
 
   /** Counts a failure against every key; returns whether one of them is now locked. */
@@ -82,7 +86,7 @@ export class Throttle {
 
   /** Clears a key after a successful attempt. */
   success(key: string): void {
-    this.keys.delete(key);
+    if (this.keys.size !== 0) this.keys.delete(key);
   }
 
   /** How many keys are remembered (for tests of the memory bound). */

@@ -12,7 +12,7 @@ import { clockOverheadMicros, measure, throughput, type Measurement } from './me
 import { passwordTable } from './password.js';
 import { Random } from './random.js';
 import { lookupTable } from './lookup.js';
-import { benchServer } from './server.js';
+import { benchServer, type ServerMeasurement } from './server.js';
 import { printTotpTable } from './totp.js';
 import { ACCOUNT, mixedPolicy, OTHER_ACCOUNT, randomRequest, userArn, USERS, type Doc } from './workloads.js';
 
@@ -224,6 +224,30 @@ async function serverTable(): Promise<void> {
   );
   // The audit trail costs every request an event; measured side by side with it off (IAMD_AUDIT=off).
   const { on: server, off } = await benchServer();
+  printServerTable(server, off, ['audit off', 'on/off']);
+  const baselineDir = argumentOf('--baseline');
+  if (baselineDir === undefined) return;
+  // Another build (say, the commit before a change), side by side with this one, both with the audit trail off.
+  console.log('');
+  console.log(`server: this build vs the build in ${baselineDir}, both with IAMD_AUDIT=off`);
+  const versus = await benchServer({
+    on: { dir: '.', audit: 'off' },
+    off: { dir: baselineDir, audit: 'off' },
+  });
+  printServerTable(versus.on, versus.off, ['baseline', 'ratio']);
+}
+
+/** The value after a flag (`--baseline DIR`), if given. */
+function argumentOf(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i < 0 ? undefined : process.argv[i + 1];
+}
+
+function printServerTable(
+  server: readonly ServerMeasurement[],
+  off: readonly ServerMeasurement[],
+  [offLabel, ratioLabel]: readonly [string, string],
+): void {
   const baseline = server[0]!;
   console.log(
     [
@@ -233,8 +257,8 @@ async function serverTable(): Promise<void> {
       'p99 ms'.padStart(8),
       'errors'.padStart(7),
       'vs health'.padStart(10),
-      'audit off'.padStart(10),
-      'on/off'.padStart(7),
+      offLabel.padStart(10),
+      ratioLabel.padStart(7),
     ].join('  '),
   );
   server.forEach((m, i) => {

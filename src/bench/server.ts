@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { Agent, request } from 'node:http';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -36,11 +37,17 @@ export interface ServerMeasurement {
   readonly errors: number;
 }
 
-async function startChild(audit: 'on' | 'off'): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['bin/iamd.js', 'serve', '--dev', '--port', '0'], {
+/** A server to measure: a build of iamd (its checkout directory) with the audit trail on or off. */
+export interface ServerSide {
+  readonly dir: string;
+  readonly audit: 'on' | 'off';
+}
+
+async function startChild(side: ServerSide): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(side.dir, 'bin/iamd.js'), 'serve', '--dev', '--port', '0'], {
     env: {
       ...process.env,
-      IAMD_AUDIT: audit,
+      IAMD_AUDIT: side.audit,
       IAMD_ROOT_ACCESS_KEY_ID: ROOT.accessKeyId,
       IAMD_ROOT_SECRET_ACCESS_KEY: ROOT.secretAccessKey,
     },
@@ -146,14 +153,19 @@ export interface ServerComparison {
 }
 
 /**
- * Starts two servers, one with the audit trail on and one with it off (IAMD_AUDIT=off), sets each up the same way,
- * then measures each request kind on both, back to back, so that load from elsewhere on the machine affects both
- * sides of each ratio alike.
+ * Starts two servers, `on` and `off` (by default this build with the audit trail on, and with it off:
+ * IAMD_AUDIT=off), sets each up the same way, then measures each request kind on both, back to back, so that load
+ * from elsewhere on the machine affects both sides of each ratio alike.
  */
-export async function benchServer(): Promise<ServerComparison> {
-  const off = await prepareServer('off');
+export async function benchServer(
+  sides: { readonly on: ServerSide; readonly off: ServerSide } = {
+    on: { dir: '.', audit: 'on' },
+    off: { dir: '.', audit: 'off' },
+  },
+): Promise<ServerComparison> {
+  const off = await prepareServer(sides.off);
   try {
-    const on = await prepareServer('on');
+    const on = await prepareServer(sides.on);
     try {
       const result: ServerComparison = { on: [], off: [] };
       for (let i = 0; i < on.kinds.length; i++) {
@@ -171,8 +183,8 @@ export async function benchServer(): Promise<ServerComparison> {
 }
 
 /** Starts a server, sets up a user and a role, and signs the requests of each kind. */
-async function prepareServer(audit: 'on' | 'off'): Promise<PreparedServer> {
-  const { child, url: endpoint } = await startChild(audit);
+async function prepareServer(side: ServerSide): Promise<PreparedServer> {
+  const { child, url: endpoint } = await startChild(side);
   try {
     const url = new URL(endpoint);
     const iam = new IAMClient({ endpoint, region: 'us-east-1', credentials: ROOT });

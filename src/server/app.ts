@@ -104,7 +104,7 @@ async function handleQuery(
   const call = new AuditedCall(
     deps.audit,
     deps.store,
-    callStart(request, params, service, requestId, deps.accountId),
+    () => callStart(request, params, service, requestId, deps.accountId),
     now,
   );
   try {

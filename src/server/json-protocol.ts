@@ -42,7 +42,7 @@ export async function handleJsonRequest(deps: AppDeps, request: HttpRequest): Pr
   const call = new AuditedCall(
     deps.audit,
     deps.store,
-    callStart(request, params, 'cloudtrail', requestId, deps.accountId),
+    () => callStart(request, params, 'cloudtrail', requestId, deps.accountId),
     now,
   );
   try {

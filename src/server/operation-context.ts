@@ -45,6 +45,9 @@ export function operationContext(deps: AppDeps, call: CallFacts): StsContext & O
     authorize: (action, resource, extra, options) =>
       deps.authorizer.authorize(caller, action, resource, facts, extra, options),
     policiesChanged: () => deps.authorizer.invalidate(),
-    passwordAttempts: deps.passwordAttempts?.(request, caller.accountId, now),
+    // Made on first use: only ChangePassword counts password guesses.
+    get passwordAttempts() {
+      return deps.passwordAttempts?.(request, caller.accountId, now);
+    },
   };
 }
