@@ -114,10 +114,11 @@ describe('JSON encoding', () => {
 });
 
 describe('JSON errors and targets', () => {
-  it('renames Query errors for the JSON protocol', () => {
+  // "Common Errors" (AWS Management Console documentation): AccessDeniedException, HTTP 403.
+  it('renames Query errors for the JSON protocol, keeping their status', () => {
     const denied = encodeJsonError(new AwsError('AccessDenied', 'no'), 'req-1', 'application/x-amz-json-1.1');
     expect(denied).toEqual({
-      status: 400,
+      status: 403,
       headers: {
         'content-type': 'application/x-amz-json-1.1',
         'x-amzn-requestid': 'req-1',

@@ -261,7 +261,8 @@ describe('LookupEvents', () => {
     const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'auditor' }))).AccessKey!;
     const auditor = ctClient({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
     const denied = await errorOf(() => auditor.send(new LookupEventsCommand({})));
-    expect(denied).toMatchObject({ name: 'AccessDeniedException', status: 400 });
+    // AWS's Common Errors page: AccessDeniedException, HTTP status code 403.
+    expect(denied).toMatchObject({ name: 'AccessDeniedException', status: 403 });
     expect(denied.message).toBe(
       `User: arn:aws:iam::${ACCOUNT}:user/auditor is not authorized to perform: cloudtrail:LookupEvents on resource: * because no identity-based policy allows the cloudtrail:LookupEvents action`,
     );
@@ -284,7 +285,8 @@ describe('LookupEvents', () => {
   it('refuses an unknown key with UnrecognizedClientException', async () => {
     const stranger = ctClient({ accessKeyId: 'AKIAUNKNOWNKEY000001', secretAccessKey: 'x'.repeat(40) });
     const error = await errorOf(() => stranger.send(new LookupEventsCommand({})));
-    expect(error).toMatchObject({ name: 'UnrecognizedClientException', status: 400 });
+    // AWS's Common Errors page: UnrecognizedClientException, HTTP status code 403.
+    expect(error).toMatchObject({ name: 'UnrecognizedClientException', status: 403 });
   });
 });
 
