@@ -6,6 +6,7 @@ import { eventLine, findEvents, type EventFilter, type StoredEvent } from '../au
 import { exportLogFiles, parseInterval } from '../audit/export-files.js';
 import { verifyTrail } from '../audit/verify.js';
 import { MASTER_KEY_ENV, MASTER_KEY_FILE, loadMasterKey } from '../auth/master-key.js';
+import { openStoreAt, sqliteFileOf, type StoreLocation } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import type { CommandIo } from './io.js';
 
@@ -23,11 +24,6 @@ const STORE_OPTIONS = {
   data: { type: 'string' },
   'database-url': { type: 'string' },
 } as const;
-
-interface Where {
-  readonly dataDir: string;
-  readonly databaseUrl: string | undefined;
-}
 
 /** `iamd audit …`: reads the trail of a data directory or database (a server may be running on it). */
 export async function auditCommand(args: readonly string[], io: CommandIo): Promise<number> {
@@ -53,27 +49,24 @@ export async function auditCommand(args: readonly string[], io: CommandIo): Prom
   }
 }
 
-function where(values: { data?: string; 'database-url'?: string }, env: NodeJS.ProcessEnv): Where {
+function where(values: { data?: string; 'database-url'?: string }, env: NodeJS.ProcessEnv): StoreLocation {
   return {
     dataDir: values.data ?? env['IAMD_DATA'] ?? './iamd-data',
     databaseUrl: values['database-url'] ?? env['IAMD_DATABASE_URL'],
   };
 }
 
-async function openTrailStore(at: Where): Promise<Store> {
-  if (at.databaseUrl !== undefined) {
-    const { openPostgresStore } = await import('../store/postgres.js');
-    return openPostgresStore(at.databaseUrl);
+async function openTrailStore(at: StoreLocation): Promise<Store> {
+  const file = sqliteFileOf(at);
+  if (file !== undefined) {
+    await access(file).catch(() => {
+      throw new Error(`no iamd database at ${file} (give --data DIR or --database-url URL)`);
+    });
   }
-  const file = join(at.dataDir, 'iamd.sqlite');
-  await access(file).catch(() => {
-    throw new Error(`no iamd database at ${file} (give --data DIR or --database-url URL)`);
-  });
-  const { openSqliteStore } = await import('../store/sqlite.js');
-  return openSqliteStore(file);
+  return openStoreAt(at);
 }
 
-async function withStore<T>(at: Where, fn: (store: Store) => Promise<T>): Promise<T> {
+async function withStore<T>(at: StoreLocation, fn: (store: Store) => Promise<T>): Promise<T> {
   const store = await openTrailStore(at);
   try {
     return await fn(store);

@@ -2,7 +2,6 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import { createSecureContext } from 'node:tls';
-import { join } from 'node:path';
 import type { AuthFailureListener } from '../auth/auth-failure.js';
 import {
   AuthThrottle,
@@ -20,6 +19,7 @@ import { secretBoxFor } from '../auth/secret-box.js';
 import { sessionTokensFor } from '../auth/session-token.js';
 import { openManagedPolicyCatalog } from '../iam/managed-catalog/files.js';
 import type { ManagedPolicyCatalog } from '../operation/managed-policies.js';
+import { openStoreAt } from '../store/open.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { createApp } from './app.js';
@@ -98,12 +98,8 @@ export interface RunningServer {
 async function openStoreFor(options: ServerOptions): Promise<Store> {
   if (options.store !== undefined) return options.store;
   if (options.dev) return openSqliteStore(':memory:');
-  if (options.databaseUrl !== undefined) {
-    const { openPostgresStore } = await import('../store/postgres.js');
-    return openPostgresStore(options.databaseUrl);
-  }
-  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
-  return openSqliteStore(join(options.dataDir, 'iamd.sqlite'));
+  if (options.databaseUrl === undefined) await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+  return openStoreAt(options);
 }
 
 /** Reads the PEM files and checks that they make a usable TLS context (a key that matches the certificate). */

@@ -1,22 +1,27 @@
-import { openPgliteStore } from './pglite.js';
-import { openPostgresStore } from './postgres.js';
+import { join } from 'node:path';
 import { openSqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
 
-/** Which database to open: a SQLite file (or `:memory:`), a PostgreSQL server, or an in-memory PGlite. */
-export type StoreOptions =
-  | { readonly kind: 'sqlite'; readonly file: string }
-  | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string }
-  | { readonly kind: 'pglite' };
+/** The SQLite file inside a data directory (`--data`). */
+export const SQLITE_FILE = 'iamd.sqlite';
 
-/** Opens and migrates the store the options name. */
-export async function openStore(options: StoreOptions): Promise<Store> {
-  switch (options.kind) {
-    case 'sqlite':
-      return openSqliteStore(options.file);
-    case 'postgres':
-      return openPostgresStore(options.url, { schema: options.schema });
-    case 'pglite':
-      return openPgliteStore();
+/** Where iamd keeps its state: `iamd serve`'s and `iamd audit`'s `--data DIR` and `--database-url URL`. */
+export interface StoreLocation {
+  readonly dataDir: string;
+  /** `postgres://…`: PostgreSQL instead of the data directory's SQLite file. */
+  readonly databaseUrl?: string | undefined;
+}
+
+/** The SQLite file a location names, or undefined when it names PostgreSQL. */
+export function sqliteFileOf(at: StoreLocation): string | undefined {
+  return at.databaseUrl === undefined ? join(at.dataDir, SQLITE_FILE) : undefined;
+}
+
+/** Opens (and migrates) the store a location names. The PostgreSQL driver is loaded only when it is used. */
+export async function openStoreAt(at: StoreLocation): Promise<Store> {
+  if (at.databaseUrl !== undefined) {
+    const { openPostgresStore } = await import('./postgres.js');
+    return openPostgresStore(at.databaseUrl);
   }
+  return openSqliteStore(join(at.dataDir, SQLITE_FILE));
 }

@@ -6,12 +6,10 @@ import {
 } from '@aws-sdk/client-iam';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { secretBoxFor } from '../../src/auth/secret-box.js';
-import { enableDevice } from '../../src/iam/mfa-devices/enable-device.js';
 import type { RunningServer } from '../../src/server/start.js';
 import { unique } from './operations/support.js';
 import { consoleApi, sessionInfo, sessionOf, signIn, xmlErrorCode } from './support/console.js';
-import { codeAt, enable, newDevice, testClock } from './support/mfa.js';
+import { codeAt, enable, enableForRoot, newDevice, testClock } from './support/mfa.js';
 import { ACCOUNT, clients, ROOT_PASSWORD, startTestServer } from './support/server.js';
 
 // Console sign-in with the account's real virtual MFA devices (src/iam/mfa-devices): a principal with an enabled
@@ -116,17 +114,7 @@ describe('console sign-in with a virtual MFA device', () => {
 
   it('the root user signs in with its device too', async () => {
     const device = await newDevice(iam, unique('root-phone'));
-    const step = clock.step();
-    const outcome = await enableDevice(
-      server.store,
-      secretBoxFor(MASTER_KEY),
-      ACCOUNT,
-      { kind: 'root' },
-      device.serial,
-      codeAt(device, step),
-      codeAt(device, step + 1),
-      clock.now(),
-    );
+    const outcome = await enableForRoot(server, MASTER_KEY, ACCOUNT, device, clock);
     expect(outcome).toBe('enabled');
     clock.advance(2);
     const fields = { account: ACCOUNT, root: true, password: ROOT_PASSWORD };

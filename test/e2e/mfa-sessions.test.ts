@@ -15,12 +15,10 @@ import {
 import { AssumeRoleCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { secretBoxFor } from '../../src/auth/secret-box.js';
-import { enableDevice } from '../../src/iam/mfa-devices/enable-device.js';
 import { enabledMfaDevice } from '../../src/iam/mfa-devices/verify-code.js';
 import type { RunningServer } from '../../src/server/start.js';
 import { allow, expectError, policyDocument, unique } from './operations/support.js';
-import { codeAt, enable, newDevice, testClock } from './support/mfa.js';
+import { codeAt, enable, enableForRoot, newDevice, testClock } from './support/mfa.js';
 import { ACCOUNT, ROOT, clients, startTestServer } from './support/server.js';
 
 // MFA in STS credentials (STS API reference, GetSessionToken and AssumeRole: SerialNumber and TokenCode; IAM User
@@ -201,17 +199,7 @@ describe('GetSessionToken with SerialNumber and TokenCode', () => {
 
   it('the root user’s device makes an MFA session for root', async () => {
     const device = await newDevice(iam, unique('root-phone'));
-    const step = clock.step();
-    const outcome = await enableDevice(
-      server.store,
-      secretBoxFor(MASTER_KEY),
-      ACCOUNT,
-      { kind: 'root' },
-      device.serial,
-      codeAt(device, step),
-      codeAt(device, step + 1),
-      clock.now(),
-    );
+    const outcome = await enableForRoot(server, MASTER_KEY, ACCOUNT, device, clock);
     expect(outcome).toBe('enabled');
     expect(await enabledMfaDevice(server.store, ACCOUNT, { kind: 'root' })).toEqual({
       serialNumber: device.serial,

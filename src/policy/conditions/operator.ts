@@ -37,7 +37,3 @@ export function isValueFault(result: ValueTest | ValueFault): result is ValueFau
   return typeof result !== 'function';
 }
 
-/** The plain text of a template that holds no variables (numbers, dates, addresses never do). */
-export function staticText(template: Template): string {
-  return template.raw;
-}

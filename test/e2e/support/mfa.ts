@@ -1,5 +1,8 @@
 import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, type IAMClient } from '@aws-sdk/client-iam';
+import { secretBoxFor } from '../../../src/auth/secret-box.js';
 import { totpCode, totpStep } from '../../../src/auth/totp.js';
+import { enableDevice, type EnableOutcome } from '../../../src/iam/mfa-devices/enable-device.js';
+import type { RunningServer } from '../../../src/server/start.js';
 
 /**
  * A server clock the test moves by hand, so that TOTP steps are deterministic: it starts in the middle of the
@@ -66,5 +69,30 @@ export async function enable(
       AuthenticationCode1: codeAt(device, step),
       AuthenticationCode2: codeAt(device, step + 1),
     }),
+  );
+}
+
+/**
+ * Enables a device for the root user with the codes of the clock's step and the next one. Root's device is enabled
+ * from code, as the console will: the IAM API model requires UserName in EnableMFADevice. `masterKey` must be the
+ * server's (IAMD_MASTER_KEY), which seals the seed.
+ */
+export async function enableForRoot(
+  server: RunningServer,
+  masterKey: Buffer,
+  accountId: string,
+  device: TestDevice,
+  clock: TestClock,
+): Promise<EnableOutcome> {
+  const step = clock.step();
+  return enableDevice(
+    server.store,
+    secretBoxFor(masterKey),
+    accountId,
+    { kind: 'root' },
+    device.serial,
+    codeAt(device, step),
+    codeAt(device, step + 1),
+    clock.now(),
   );
 }
