@@ -36,4 +36,3 @@ export interface OperatorSpec {
 export function isValueFault(result: ValueTest | ValueFault): result is ValueFault {
   return typeof result !== 'function';
 }
-
