@@ -2,9 +2,9 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { chainHash, GENESIS_HASH } from './chain.js';
 import type { DigestSigner } from './digest-signer.js';
-import { eventColumns } from './event-row.js';
+import { eventColumns, type EventColumns } from './event-row.js';
 import type { CloudTrailRecord } from './record.js';
-import { resourcesOf } from './resources.js';
+import { resourcesOf, type EventResource } from './resources.js';
 import { rowInserter } from './row-inserter.js';
 
 const insertEvents = rowInserter('audit_events', [
@@ -28,6 +28,26 @@ const insertResources = rowInserter('audit_event_resources', ['seq', 'resource_t
 export interface PendingEvent {
   readonly record: CloudTrailRecord;
   readonly time: Date;
+}
+
+/**
+ * An event in the form it is stored: its record text, lookup columns and resources. Buffered events wait in this
+ * form, a few strings each rather than the record's tree of objects, which every garbage collection of the young
+ * generation would otherwise copy while the event waits for its batch.
+ */
+export interface PreparedEvent {
+  readonly record: string;
+  readonly columns: EventColumns;
+  readonly resources: readonly EventResource[];
+}
+
+/** Serializes an event for `appendEvents`. */
+export function prepareEvent(event: PendingEvent): PreparedEvent {
+  return {
+    record: JSON.stringify(event.record),
+    columns: eventColumns(event.record, event.time),
+    resources: resourcesOf(event.record),
+  };
 }
 
 /** When to sign a digest. */
@@ -69,7 +89,7 @@ async function lockHead(tx: Transaction<Database>, now: Date) {
  */
 export async function appendEvents(
   tx: Transaction<Database>,
-  events: readonly PendingEvent[],
+  events: readonly PreparedEvent[],
   signer: DigestSigner,
   policy: DigestPolicy,
   now: Date,
@@ -81,13 +101,12 @@ export async function appendEvents(
   const rows: Database['audit_events'][] = [];
   const resources: Database['audit_event_resources'][] = [];
   for (const event of events) {
-    const record = JSON.stringify(event.record);
+    const record = event.record;
     seq += 1;
     const prev = hash;
     hash = chainHash(prev, record);
-    rows.push({ seq, ...eventColumns(event.record, event.time), record, prev_hash: prev, hash });
-    for (const r of resourcesOf(event.record))
-      resources.push({ seq, resource_type: r.type, resource_name: r.name });
+    rows.push({ seq, ...event.columns, record, prev_hash: prev, hash });
+    for (const r of event.resources) resources.push({ seq, resource_type: r.type, resource_name: r.name });
     texts.push(record);
   }
   await insertEvents(tx, rows);

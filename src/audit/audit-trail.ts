@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/store.js';
-import { appendEvents, digestHead, type PendingEvent } from './append.js';
+import { appendEvents, digestHead, prepareEvent, type PendingEvent, type PreparedEvent } from './append.js';
 import type { DigestSigner } from './digest-signer.js';
 import { pruneEvents } from './retention.js';
 
@@ -31,7 +31,7 @@ export interface AuditTrailOptions {
  */
 export class AuditTrail {
   readonly #options: AuditTrailOptions;
-  #buffer: PendingEvent[] = [];
+  #buffer: PreparedEvent[] = [];
   #flushing: Promise<void> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
   readonly #periodic: NodeJS.Timeout[] = [];
@@ -49,14 +49,14 @@ export class AuditTrail {
   /** Appends an event inside the transaction of the call it records; it commits or rolls back with the call. */
   async appendInTransaction(tx: Transaction<Database>, event: PendingEvent): Promise<() => void> {
     const o = this.#options;
-    const texts = await appendEvents(tx, [event], o.signer, this.#digestPolicy(), o.clock());
+    const texts = await appendEvents(tx, [prepareEvent(event)], o.signer, this.#digestPolicy(), o.clock());
     // The caller runs this after the commit, so that nothing reports an event that rolled back.
     return () => o.onAppended?.(texts);
   }
 
   /** Buffers an event of a call that changed nothing. */
   enqueue(event: PendingEvent): void {
-    this.#buffer.push(event);
+    this.#buffer.push(prepareEvent(event));
     if (this.#buffer.length >= (this.#options.maxBuffered ?? 200)) void this.#guard(this.flush());
     else
       this.#timer ??= setTimeout(() => void this.#guard(this.flush()), this.#options.flushIntervalMs ?? 100);

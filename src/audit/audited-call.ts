@@ -2,6 +2,7 @@ import { AwsError } from '../errors/aws-error.js';
 import type { Caller } from '../operation/context.js';
 import type { Store } from '../store/store.js';
 import { apiCallRecord, type ApiCall } from './api-call-event.js';
+import { eventIdAt } from './event-id.js';
 import type { AuditTrail } from './audit-trail.js';
 import { changesState, type AuditedService } from './operation-kind.js';
 import { transactionStore } from './transaction-store.js';
@@ -104,7 +105,7 @@ export class AuditedCall {
   #event(outcome: Pick<ApiCall, 'output' | 'error'>) {
     const s = this.#request;
     const call: ApiCall = {
-      eventId: crypto.randomUUID(),
+      eventId: eventIdAt(this.#time),
       time: this.#time,
       accountId: s.accountId,
       service: s.service,

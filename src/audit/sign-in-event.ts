@@ -1,5 +1,6 @@
 import type { AuditTrail } from './audit-trail.js';
 import { EVENT_VERSION } from './api-call-event.js';
+import { eventIdAt } from './event-id.js';
 import type { CloudTrailRecord, UserIdentity } from './record.js';
 
 /** A console sign-in attempt, as the sign-in code knows it. */
@@ -48,7 +49,7 @@ export function signInRecord(attempt: SignInAttempt): CloudTrailRecord {
       MobileVersion: 'No',
       MFAUsed: attempt.mfaUsed ? 'Yes' : 'No',
     },
-    eventID: attempt.eventId ?? crypto.randomUUID(),
+    eventID: attempt.eventId ?? eventIdAt(attempt.time),
     readOnly: false,
     eventType: 'AwsConsoleSignIn',
     managementEvent: true,

@@ -22,7 +22,9 @@ const ROOT = {
   secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
 };
 const CONCURRENCY = Number(process.env['IAMD_BENCH_CONCURRENCY'] ?? 8);
-const SECONDS = Number(process.env['IAMD_BENCH_SECONDS'] ?? 4);
+const SECONDS = Number(process.env['IAMD_BENCH_SECONDS'] ?? 6);
+/** Each side's seconds per request kind are split into this many rounds, alternating between the two sides. */
+const ROUNDS = Number(process.env['IAMD_BENCH_ROUNDS'] ?? 3);
 
 interface Signed {
   readonly headers: Record<string, string>;
@@ -105,16 +107,23 @@ function send(url: URL, agent: Agent, item: Signed | undefined): Promise<number>
   });
 }
 
+/** What one side's rounds of one request kind have gathered. */
+interface Tally {
+  readonly latencies: number[];
+  seconds: number;
+  errors: number;
+}
+
+/** Sends the pool's requests to `url` for `seconds`, with CONCURRENCY in flight, adding to the tally. */
 async function drive(
-  name: string,
   url: URL,
   pool: readonly (Signed | undefined)[],
-): Promise<ServerMeasurement> {
+  seconds: number,
+  tally: Tally,
+): Promise<void> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const latencies: number[] = [];
-  let errors = 0;
   let next = 0;
-  const deadline = performance.now() + SECONDS * 1000;
+  const deadline = performance.now() + seconds * 1000;
   const start = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -122,20 +131,23 @@ async function drive(
         const item = pool[next++ % pool.length];
         const t = performance.now();
         const status = await send(url, agent, item);
-        latencies.push(performance.now() - t);
-        if (status !== 200) errors++;
+        tally.latencies.push(performance.now() - t);
+        if (status !== 200) tally.errors++;
       }
     }),
   );
-  const elapsed = (performance.now() - start) / 1000;
+  tally.seconds += (performance.now() - start) / 1000;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
+}
+
+function measurement(name: string, tally: Tally): ServerMeasurement {
+  const latencies = tally.latencies.sort((a, b) => a - b);
   return {
     name,
-    requestsPerSecond: latencies.length / elapsed,
+    requestsPerSecond: latencies.length / tally.seconds,
     p50Ms: latencies[Math.floor(latencies.length * 0.5)] ?? 0,
     p99Ms: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
-    errors,
+    errors: tally.errors,
   };
 }
 
@@ -154,8 +166,9 @@ export interface ServerComparison {
 
 /**
  * Starts two servers, `on` and `off` (by default this build with the audit trail on, and with it off:
- * IAMD_AUDIT=off), sets each up the same way, then measures each request kind on both, back to back, so that load
- * from elsewhere on the machine affects both sides of each ratio alike.
+ * IAMD_AUDIT=off), sets each up the same way, then measures each request kind on both, in rounds that alternate
+ * between the sides, so that load from elsewhere on the machine, and its drift, affects both sides of each ratio
+ * alike.
  */
 export async function benchServer(
   sides: { readonly on: ServerSide; readonly off: ServerSide } = {
@@ -170,8 +183,14 @@ export async function benchServer(
       const result: ServerComparison = { on: [], off: [] };
       for (let i = 0; i < on.kinds.length; i++) {
         const [name, items] = on.kinds[i]!;
-        result.off.push(await drive(name, off.url, off.kinds[i]![1]));
-        result.on.push(await drive(name, on.url, items));
+        const offTally: Tally = { latencies: [], seconds: 0, errors: 0 };
+        const onTally: Tally = { latencies: [], seconds: 0, errors: 0 };
+        for (let round = 0; round < ROUNDS; round++) {
+          await drive(off.url, off.kinds[i]![1], SECONDS / ROUNDS, offTally);
+          await drive(on.url, items, SECONDS / ROUNDS, onTally);
+        }
+        result.off.push(measurement(name, offTally));
+        result.on.push(measurement(name, onTally));
       }
       return result;
     } finally {

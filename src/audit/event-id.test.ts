@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { eventIdAt } from './event-id.js';
+
+describe('eventIdAt', () => {
+  it('is a UUID version 7 with the RFC 9562 variant', () => {
+    expect(eventIdAt(new Date())).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+  });
+
+  it('carries the time in its first 48 bits', () => {
+    const time = new Date('2026-11-28T00:40:00.123Z');
+    const id = eventIdAt(time);
+    expect(parseInt(id.slice(0, 8) + id.slice(9, 13), 16)).toBe(time.getTime());
+  });
+
+  it('sorts by time as text, and differs between events of one millisecond', () => {
+    const earlier = eventIdAt(new Date(1_800_000_000_000));
+    const later = eventIdAt(new Date(1_800_000_000_001));
+    expect(earlier < later).toBe(true);
+    const same = new Set(Array.from({ length: 1000 }, () => eventIdAt(new Date(1_800_000_000_000))));
+    expect(same.size).toBe(1000);
+  });
+});
