@@ -56,36 +56,43 @@ export function apiCallRecord(call: ApiCall): CloudTrailRecord {
     call.service === 'sts' && call.operation.startsWith('AssumeRole') && typeof roleArn === 'string'
       ? [{ accountId: roleArn.split(':')[4] ?? '', type: 'AWS::IAM::Role', ARN: roleArn }]
       : undefined;
+  // One literal of one shape, in CloudTrail's member order (which JSON.stringify follows). An absent optional member
+  // is undefined here, which JSON.stringify leaves out, so the stored record omits it as CloudTrail does.
   return {
     eventVersion: EVENT_VERSION,
     userIdentity: identity,
-    eventTime: call.time.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    eventTime: secondsOf(call.time),
     eventSource: eventSourceOf(call.service),
     eventName: call.operation,
     awsRegion: call.service === 'iam' ? 'us-east-1' : (call.region ?? 'us-east-1'),
     sourceIPAddress: call.sourceIp,
-    ...(call.userAgent !== undefined ? { userAgent: call.userAgent } : {}),
-    ...(call.error !== undefined ? { errorCode: call.error.code, errorMessage: call.error.message } : {}),
+    userAgent: call.userAgent,
+    errorCode: call.error?.code,
+    errorMessage: call.error?.message,
     requestParameters: request,
     responseElements: response,
     requestID: call.requestId,
     eventID: call.eventId,
     readOnly,
-    ...(resources !== undefined ? { resources } : {}),
+    resources,
     eventType: 'AwsApiCall',
     managementEvent: true,
     recipientAccountId: call.caller?.accountId ?? call.accountId,
     eventCategory: 'Management',
-    ...(call.tls !== undefined
-      ? {
-          tlsDetails: {
+    tlsDetails:
+      call.tls === undefined
+        ? undefined
+        : {
             tlsVersion: call.tls.version,
             cipherSuite: call.tls.cipher,
             clientProvidedHostHeader: call.host ?? '',
           },
-        }
-      : {}),
   };
+}
+
+/** CloudTrail's eventTime: ISO 8601 UTC to the second (`2026-11-27T21:00:00Z`). */
+export function secondsOf(time: Date): string {
+  return `${time.toISOString().slice(0, 19)}Z`;
 }
 
 /** A redacted input or output (already in CloudTrail's shape); null when it has no members. */

@@ -7,6 +7,15 @@ import type { UserIdentity } from './record.js';
  * `sessionContext` with the session's issuer and attributes (creation time and whether it was MFA-authenticated).
  */
 export function userIdentityOf(caller: Caller): UserIdentity {
+  // A caller is built once per credential and reused by its requests (src/server/caller.ts); so is its identity.
+  let identity = identities.get(caller);
+  if (identity === undefined) identities.set(caller, (identity = identityOf(caller)));
+  return identity;
+}
+
+const identities = new WeakMap<Caller, UserIdentity>();
+
+function identityOf(caller: Caller): UserIdentity {
   const base = { arn: caller.arn, accountId: caller.accountId, accessKeyId: caller.accessKeyId };
   const attributes = sessionAttributes(caller);
   const session = attributes === undefined ? {} : { sessionContext: { attributes } };

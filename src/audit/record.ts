@@ -1,8 +1,9 @@
 /**
  * A CloudTrail event record, as CloudTrail writes it (the "CloudTrail record contents" page of the CloudTrail user
  * guide). iamd's audit trail stores exactly this shape, LookupEvents returns it as `CloudTrailEvent`, and
- * `iamd audit export` writes it in `{"Records":[…]}` files. Fields CloudTrail omits when empty are optional here and
- * are omitted, not null, except where CloudTrail writes null (requestParameters and responseElements).
+ * `iamd audit export` writes it in `{"Records":[…]}` files. Fields CloudTrail omits when empty are optional here, and
+ * an absent one (missing or undefined) is left out of the stored text; they are never null, except where CloudTrail
+ * writes null (requestParameters and responseElements).
  */
 export interface CloudTrailRecord {
   /** `1.08` for management events as of this writing (AWS bumps it as fields are added). */
