@@ -4,7 +4,8 @@
 // The W3C profile of ISO 8601 that page points to: https://www.w3.org/TR/NOTE-datetime
 // aws:CurrentTime and aws:EpochTime:
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { parseDate } from './date.js';
 import { conditionTable, rejectedConditionFaults, type ConditionRow } from './test-support/table.js';
 
 const NOW = 'aws:CurrentTime';
@@ -57,5 +58,21 @@ conditionTable('Date condition operators', rows);
 describe('Date condition values', () => {
   it('rejects a wildcard in a date, which the Date operators do not permit', () => {
     rejectedConditionFaults('DateLessThan', '2024-*', NOW);
+  });
+});
+
+describe('parseDate', () => {
+  it('answers each text by itself, whatever was parsed before it (it remembers the last answer)', () => {
+    const texts = [
+      '2024-02-29T12:00:00Z',
+      'not a date',
+      '2024-02-29T12:00:00Z',
+      '1709208000',
+      '',
+      '2024-02-29T12:00:01Z',
+    ];
+    const once = texts.map((t) => parseDate(t));
+    expect(once).toEqual([1709208000000, undefined, 1709208000000, 1709208000000, undefined, 1709208001000]);
+    expect(texts.reverse().map((t) => parseDate(t))).toEqual(once.reverse());
   });
 });

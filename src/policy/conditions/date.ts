@@ -9,8 +9,21 @@ const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/i;
 
 /**
  * Parses a date as the Date operators accept it: ISO 8601, or epoch seconds. Returns milliseconds since the epoch.
+ * The last answer is kept: the date a request carries, `aws:CurrentTime`, changes once a second, while the requests
+ * of that second each test it against their policies' dates.
  */
 export function parseDate(text: string): number | undefined {
+  if (text !== lastText) {
+    lastMs = parseAnyDate(text);
+    lastText = text;
+  }
+  return lastMs;
+}
+
+let lastText = '';
+let lastMs: number | undefined;
+
+function parseAnyDate(text: string): number | undefined {
   const fast = parseCanonical(text);
   if (fast !== undefined) return fast;
   if (EPOCH.test(text)) return Number(text) * 1000;
