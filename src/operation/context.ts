@@ -78,7 +78,7 @@ export interface OperationContext {
   /** Tells the authorizer that identities, policies or attachments changed, so cached policy sets are stale. */
   policiesChanged(): void;
   /** Counts wrong old passwords (ChangePassword) against the sign-in lockout; absent where nothing counts them. */
-  readonly passwordAttempts?: PasswordAttempts | undefined;
+  passwordAttempts?(): PasswordAttempts | undefined;
 }
 
 /** What else takes part in an authorization besides the caller's own policies. */

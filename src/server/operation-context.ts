@@ -45,9 +45,8 @@ export function operationContext(deps: AppDeps, call: CallFacts): StsContext & O
     authorize: (action, resource, extra, options) =>
       deps.authorizer.authorize(caller, action, resource, facts, extra, options),
     policiesChanged: () => deps.authorizer.invalidate(),
-    // Made on first use: only ChangePassword counts password guesses.
-    get passwordAttempts() {
-      return deps.passwordAttempts?.(request, caller.accountId, now);
-    },
+    // Made on first use: only ChangePassword counts password guesses. (A method, not a getter: an object literal
+    // with a getter is built on V8's slow path, and this one is built for every request.)
+    passwordAttempts: () => deps.passwordAttempts?.(request, caller.accountId, now),
   };
 }

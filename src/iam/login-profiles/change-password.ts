@@ -40,7 +40,7 @@ export const changePassword: Operation<ChangePasswordInput, ChangePasswordOutput
     input.NewPassword,
     ctx.now,
     ctx.caller.consoleSession,
-    ctx.passwordAttempts,
+    ctx.passwordAttempts?.(),
   );
   return {};
 };
