@@ -1,4 +1,5 @@
 import type { Caller } from '../operation/context.js';
+import { isoSeconds } from '../protocol/xml-encode.js';
 import { unauthenticatedIdentity, userIdentityOf } from './identity.js';
 import { eventSourceOf, isReadOnly, changesState, type AuditedService } from './operation-kind.js';
 import type { CloudTrailRecord } from './record.js';
@@ -61,7 +62,7 @@ export function apiCallRecord(call: ApiCall): CloudTrailRecord {
   return {
     eventVersion: EVENT_VERSION,
     userIdentity: identity,
-    eventTime: secondsOf(call.time),
+    eventTime: isoSeconds(call.time),
     eventSource: eventSourceOf(call.service),
     eventName: call.operation,
     awsRegion: call.service === 'iam' ? 'us-east-1' : (call.region ?? 'us-east-1'),
@@ -88,11 +89,6 @@ export function apiCallRecord(call: ApiCall): CloudTrailRecord {
             clientProvidedHostHeader: call.host ?? '',
           },
   };
-}
-
-/** CloudTrail's eventTime: ISO 8601 UTC to the second (`2026-11-27T21:00:00Z`). */
-export function secondsOf(time: Date): string {
-  return `${time.toISOString().slice(0, 19)}Z`;
 }
 
 /** A redacted input or output (already in CloudTrail's shape); null when it has no members. */

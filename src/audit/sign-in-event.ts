@@ -1,5 +1,6 @@
 import type { AuditTrail } from './audit-trail.js';
 import { EVENT_VERSION } from './api-call-event.js';
+import { isoSeconds } from '../protocol/xml-encode.js';
 import { eventIdAt } from './event-id.js';
 import type { CloudTrailRecord, UserIdentity } from './record.js';
 
@@ -35,7 +36,7 @@ export function signInRecord(attempt: SignInAttempt): CloudTrailRecord {
   return {
     eventVersion: EVENT_VERSION,
     userIdentity: attempt.identity,
-    eventTime: attempt.time.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    eventTime: isoSeconds(attempt.time),
     eventSource: 'signin.amazonaws.com',
     eventName: attempt.eventName ?? 'ConsoleLogin',
     awsRegion: 'us-east-1',

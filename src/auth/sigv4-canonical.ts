@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 import { canonicalQueryComponent, splitQuery, uriEncode } from './sigv4-encoding.js';
 
 /**
@@ -64,7 +64,8 @@ export function canonicalHeaders(headers: RequestHeaders, signedHeaders: readonl
 
 /** Hex SHA-256, as SigV4 hashes payloads and canonical requests. */
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  // The one-shot hash: twice a signed request, and half the cost of a Hash object's create, update and digest.
+  return hash('sha256', data, 'hex');
 }
 
 /** What the canonical request is computed from. */

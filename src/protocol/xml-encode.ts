@@ -121,5 +121,6 @@ function scalarText(kind: string, value: unknown, path: string, urlEncode: boole
 
 /** ISO 8601 in UTC to the second, as IAM and STS write dates (`2026-01-02T03:04:05Z`). */
 export function isoSeconds(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // toISOString always ends in `.sssZ`, whatever the year's width.
+  return `${date.toISOString().slice(0, -5)}Z`;
 }
