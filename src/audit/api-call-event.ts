@@ -1,5 +1,6 @@
 import type { Caller } from '../operation/context.js';
 import { isoSeconds } from '../protocol/xml-encode.js';
+import { eventIdAt } from './event-id.js';
 import { unauthenticatedIdentity, userIdentityOf } from './identity.js';
 import { eventSourceOf, isReadOnly, changesState, type AuditedService } from './operation-kind.js';
 import type { CloudTrailRecord } from './record.js';
@@ -10,7 +11,8 @@ export const EVENT_VERSION = '1.08';
 
 /** Everything known about one API call when its event is written. */
 export interface ApiCall {
-  readonly eventId: string;
+  /** The eventID; made from the time when not given (event-id.ts). */
+  readonly eventId?: string | undefined;
   readonly time: Date;
   /** The account the server serves (recipientAccountId when the caller is unknown). */
   readonly accountId: string;
@@ -73,7 +75,7 @@ export function apiCallRecord(call: ApiCall): CloudTrailRecord {
     requestParameters: request,
     responseElements: response,
     requestID: call.requestId,
-    eventID: call.eventId,
+    eventID: call.eventId ?? eventIdAt(call.time),
     readOnly,
     resources,
     eventType: 'AwsApiCall',

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/store.js';
-import { appendEvents, digestHead, prepareEvent, type PendingEvent, type PreparedEvent } from './append.js';
+import { appendEvents, digestHead, prepareEvent, type PendingEvent } from './append.js';
 import type { DigestSigner } from './digest-signer.js';
 import { pruneEvents } from './retention.js';
 
@@ -27,11 +27,12 @@ export interface AuditTrailOptions {
 /**
  * The audit trail of a running server. Events of calls that change state are appended by the caller inside the
  * call's own transaction (`appendInTransaction`); the others are buffered and appended in batches, off the
- * request path, every `flushIntervalMs` or `maxBuffered` events, and on `close`.
+ * request path, every `flushIntervalMs` or `maxBuffered` events, and on `close`. A buffered event waits unbuilt:
+ * its record is built with the rest of its batch (see PendingEvent).
  */
 export class AuditTrail {
   readonly #options: AuditTrailOptions;
-  #buffer: PreparedEvent[] = [];
+  #buffer: PendingEvent[] = [];
   #flushing: Promise<void> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
   readonly #periodic: NodeJS.Timeout[] = [];
@@ -56,7 +57,7 @@ export class AuditTrail {
 
   /** Buffers an event of a call that changed nothing. */
   enqueue(event: PendingEvent): void {
-    this.#buffer.push(prepareEvent(event));
+    this.#buffer.push(event);
     if (this.#buffer.length >= (this.#options.maxBuffered ?? 200)) void this.#guard(this.flush());
     else
       this.#timer ??= setTimeout(() => void this.#guard(this.flush()), this.#options.flushIntervalMs ?? 100);
@@ -74,8 +75,10 @@ export class AuditTrail {
       .then(async () => {
         if (batch.length === 0) return;
         const o = this.#options;
+        // Built before the transaction, so that the chain head's lock is held only for the append itself.
+        const prepared = batch.map(prepareEvent);
         const texts = await o.store.transaction((tx) =>
-          appendEvents(tx, batch, o.signer, this.#digestPolicy(), o.clock()),
+          appendEvents(tx, prepared, o.signer, this.#digestPolicy(), o.clock()),
         );
         o.onAppended?.(texts);
       });

@@ -2,7 +2,7 @@ import { AwsError } from '../errors/aws-error.js';
 import type { Caller } from '../operation/context.js';
 import type { Store } from '../store/store.js';
 import { apiCallRecord, type ApiCall } from './api-call-event.js';
-import { eventIdAt } from './event-id.js';
+import type { PendingEvent } from './append.js';
 import type { AuditTrail } from './audit-trail.js';
 import { changesState, type AuditedService } from './operation-kind.js';
 import { transactionStore } from './transaction-store.js';
@@ -77,7 +77,9 @@ export class AuditedCall {
     if (trail === undefined) return fn(this.#store);
     if (!changesState(this.#request.service, operation)) {
       const output = await fn(this.#store);
-      trail.enqueue(this.#event({ output }));
+      // A call that changes nothing has no responseElements (api-call-event.ts), so its event does not hold on to
+      // the output while it waits for its batch.
+      trail.enqueue(this.#event({}));
       return output;
     }
     let announce: () => void = () => undefined;
@@ -102,10 +104,10 @@ export class AuditedCall {
     this.#trail.enqueue(this.#event({ error: { code: aws.code, message } }));
   }
 
-  #event(outcome: Pick<ApiCall, 'output' | 'error'>) {
+  /** The call's event: what is known of the call now, made into a record when the event is appended. */
+  #event(outcome: Pick<ApiCall, 'output' | 'error'>): PendingEvent {
     const s = this.#request;
     const call: ApiCall = {
-      eventId: eventIdAt(this.#time),
       time: this.#time,
       accountId: s.accountId,
       service: s.service,
@@ -119,8 +121,9 @@ export class AuditedCall {
       caller: this.#caller,
       claimedAccessKeyId: this.#caller === undefined ? s.claimedAccessKeyId : undefined,
       input: this.#input,
-      ...outcome,
+      output: outcome.output,
+      error: outcome.error,
     };
-    return { record: apiCallRecord(call), time: this.#time };
+    return { time: this.#time, record: () => apiCallRecord(call) };
   }
 }

@@ -61,5 +61,5 @@ export function signInRecord(attempt: SignInAttempt): CloudTrailRecord {
 
 /** Records a console sign-in attempt in the trail (buffered: a sign-in changes no IAM state). */
 export function recordSignIn(trail: AuditTrail, attempt: SignInAttempt): void {
-  trail.enqueue({ record: signInRecord(attempt), time: attempt.time });
+  trail.enqueue({ time: attempt.time, record: () => signInRecord(attempt) });
 }

@@ -20,20 +20,19 @@ async function trailWith(count: number, start = new Date('2026-11-01T00:00:00Z')
   const trail = new AuditTrail({ store, signer, clock: () => now, digestEveryEvents: 4, retentionDays: 10 });
   for (let i = 0; i < count; i++) {
     now = new Date(start.getTime() + i * 86_400_000);
-    trail.enqueue({
-      time: now,
-      record: signInRecord({
-        time: now,
-        accountId: '123456789012',
-        identity: { type: 'Root', principalId: '123456789012', arn: 'arn:aws:iam::123456789012:root' },
-        sourceIp: '192.0.2.1',
-        userAgent: undefined,
-        success: true,
-        mfaUsed: false,
-        loginTo: 'console',
-        eventId: `event-${i + 1}`,
-      }),
+    const time = now;
+    const record = signInRecord({
+      time,
+      accountId: '123456789012',
+      identity: { type: 'Root', principalId: '123456789012', arn: 'arn:aws:iam::123456789012:root' },
+      sourceIp: '192.0.2.1',
+      userAgent: undefined,
+      success: true,
+      mfaUsed: false,
+      loginTo: 'console',
+      eventId: `event-${i + 1}`,
     });
+    trail.enqueue({ time, record: () => record });
     await trail.flush();
   }
   await trail.close();
