@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/store.js';
-import { appendEvents, digestHead, prepareEvent, type PendingEvent } from './append.js';
+import { appendEvents, digestHead, prepareEvent, type PendingEvent, type PreparedEvent } from './append.js';
 import type { DigestSigner } from './digest-signer.js';
 import { pruneEvents } from './retention.js';
 
@@ -79,8 +79,16 @@ export class AuditTrail {
       .then(async () => {
         if (batch.length === 0) return;
         const o = this.#options;
-        // Built before the transaction, so that the chain head's lock is held only for the append itself.
-        const prepared = batch.map(prepareEvent);
+        // Built before the transaction, so that the chain head's lock is held only for the append itself. A record
+        // that cannot be built is a bug, reported like a failed append; it does not take the rest of its batch along.
+        const prepared: PreparedEvent[] = [];
+        for (const event of batch) {
+          try {
+            prepared.push(prepareEvent(event));
+          } catch (error) {
+            report(error);
+          }
+        }
         const texts = await o.store.transaction((tx) =>
           appendEvents(tx, prepared, o.signer, this.#digestPolicy(), o.clock()),
         );
@@ -119,10 +127,14 @@ export class AuditTrail {
     try {
       await work;
     } catch (error) {
-      // A failed background append must not crash the server; the operator sees it.
-      process.stderr.write(
-        `iamd: audit trail: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
+      report(error);
     }
   }
+}
+
+/** A failed background append must not crash the server; the operator sees it. */
+function report(error: unknown): void {
+  process.stderr.write(
+    `iamd: audit trail: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
 }

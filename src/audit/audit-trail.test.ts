@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openSqliteStore } from '../store/sqlite.js';
+import type { Store } from '../store/store.js';
+import { AuditTrail } from './audit-trail.js';
+import { digestSignerFor } from './digest-signer.js';
+import { signInRecord } from './sign-in-event.js';
+
+let store: Store;
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await store?.close();
+});
+
+const time = new Date('2026-11-28T02:00:00.000Z');
+const record = (eventId: string) =>
+  signInRecord({
+    time,
+    accountId: '123456789012',
+    identity: { type: 'Root', principalId: '123456789012', arn: 'arn:aws:iam::123456789012:root' },
+    sourceIp: '192.0.2.1',
+    userAgent: undefined,
+    success: true,
+    mfaUsed: false,
+    loginTo: 'console',
+    eventId,
+  });
+
+describe('AuditTrail', () => {
+  it('builds buffered records when their batch is appended, and a record that fails to build loses only itself', async () => {
+    store = await openSqliteStore(':memory:');
+    const trail = new AuditTrail({ store, signer: digestSignerFor(new Uint8Array(32)), clock: () => time });
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    let built = 0;
+    const counted = (eventId: string) => () => {
+      built++;
+      return record(eventId);
+    };
+    trail.enqueue({ time, record: counted('first') });
+    trail.enqueue({
+      time,
+      record: () => {
+        throw new Error('a record that cannot be built');
+      },
+    });
+    trail.enqueue({ time, record: counted('third') });
+    expect(built).toBe(0);
+    await trail.flush();
+    expect(built).toBe(2);
+    const rows = await store.db
+      .selectFrom('audit_events')
+      .select(['seq', 'event_id'])
+      .orderBy('seq')
+      .execute();
+    expect(rows).toEqual([
+      { seq: 1, event_id: 'first' },
+      { seq: 2, event_id: 'third' },
+    ]);
+    expect(stderr).toHaveBeenCalledWith(expect.stringContaining('a record that cannot be built'));
+    await trail.close();
+  });
+});
