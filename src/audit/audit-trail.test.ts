@@ -3,7 +3,7 @@ import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { AuditTrail } from './audit-trail.js';
 import { digestSignerFor } from './digest-signer.js';
-import { signInRecord } from './sign-in-event.js';
+import { rootSignIn } from './test-support/root-sign-in.js';
 
 let store: Store;
 afterEach(async () => {
@@ -12,18 +12,7 @@ afterEach(async () => {
 });
 
 const time = new Date('2026-11-28T02:00:00.000Z');
-const record = (eventId: string) =>
-  signInRecord({
-    time,
-    accountId: '123456789012',
-    identity: { type: 'Root', principalId: '123456789012', arn: 'arn:aws:iam::123456789012:root' },
-    sourceIp: '192.0.2.1',
-    userAgent: undefined,
-    success: true,
-    mfaUsed: false,
-    loginTo: 'console',
-    eventId,
-  });
+const record = (eventId: string) => rootSignIn(time, eventId);
 
 describe('AuditTrail', () => {
   it('builds buffered records when their batch is appended, and a record that fails to build loses only itself', async () => {

@@ -4,7 +4,7 @@ import type { Store } from '../store/store.js';
 import { AuditTrail } from './audit-trail.js';
 import { chainHash } from './chain.js';
 import { digestSignerFor } from './digest-signer.js';
-import { signInRecord } from './sign-in-event.js';
+import { rootSignIn } from './test-support/root-sign-in.js';
 import { verifyTrail } from './verify.js';
 
 const KEY = new Uint8Array(32).fill(7);
@@ -21,17 +21,7 @@ async function trailWith(count: number, start = new Date('2026-11-01T00:00:00Z')
   for (let i = 0; i < count; i++) {
     now = new Date(start.getTime() + i * 86_400_000);
     const time = now;
-    const record = signInRecord({
-      time,
-      accountId: '123456789012',
-      identity: { type: 'Root', principalId: '123456789012', arn: 'arn:aws:iam::123456789012:root' },
-      sourceIp: '192.0.2.1',
-      userAgent: undefined,
-      success: true,
-      mfaUsed: false,
-      loginTo: 'console',
-      eventId: `event-${i + 1}`,
-    });
+    const record = rootSignIn(time, `event-${i + 1}`);
     trail.enqueue({ time, record: () => record });
     await trail.flush();
   }
