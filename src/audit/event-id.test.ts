@@ -1,3 +1,6 @@
+// CloudTrail record contents (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html):
+// eventID is a GUID CloudTrail generates to identify each event, and LookupEvents returns it as an opaque string.
+// iamd's are UUIDs of version 7 (RFC 9562), so that they sort by time (docs/audit.md, "Choices").
 import { describe, expect, it } from 'vitest';
 import { eventIdAt } from './event-id.js';
 
