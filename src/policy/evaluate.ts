@@ -166,7 +166,10 @@ function decide(
   };
 }
 
-const NOT_AN_IAM_PRINCIPAL = new Set(['anonymous', 'service', 'webIdentity']);
+/** True for the callers that IAM policies speak for: users, roles, sessions, federated users and root. */
+function isIamPrincipal(kind: RequestPrincipal['kind']): boolean {
+  return kind !== 'anonymous' && kind !== 'service' && kind !== 'webIdentity';
+}
 
 /**
  * Decides a request against a policy set, as AWS's policy evaluation logic does (IAM User Guide, "Policy
@@ -177,7 +180,7 @@ const NOT_AN_IAM_PRINCIPAL = new Set(['anonymous', 'service', 'webIdentity']);
 export function evaluate(set: PolicySet, request: AuthorizationRequest): Decision {
   const trace: Trace = { matched: [], missing: [] };
   const principal = request.principal;
-  const iamPrincipal = !NOT_AN_IAM_PRINCIPAL.has(principal.kind);
+  const iamPrincipal = isIamPrincipal(principal.kind);
   const hasBoundary = set.boundary !== undefined;
 
   // SCPs restrict the principals of member accounts; RCPs the resources of member accounts.

@@ -4,8 +4,16 @@
 // Action and StringLike wildcards match any characters:
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_String
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileWildcard, hasWildcard, regexSourceFor } from './glob.js';
+import {
+  compilePieces,
+  compileWildcard,
+  hasWildcard,
+  regexSourceFor,
+  type PatternPiece,
+  type WildcardMode,
+} from './glob.js';
 
 describe('hasWildcard', () => {
   it('finds a star or a question mark anywhere', () => {
@@ -159,5 +167,60 @@ describe('regexSourceFor', () => {
     expect(new RegExp(source).test('xabc')).toBe(false);
     expect(new RegExp(source).test('abcx')).toBe(false);
     expect(new RegExp(source).test('abc')).toBe(true);
+  });
+});
+
+/**
+ * The rules above, written as the plainest dynamic program: `rest[i][j]` says whether pattern characters i… match
+ * candidate characters j…. Every compiled form (equality, prefix regex, regex, automaton) must agree with it.
+ */
+function referenceMatch(pieces: readonly PatternPiece[], candidate: string, mode: WildcardMode): boolean {
+  const flat = pieces.flatMap((piece) => [...piece.text].map((ch) => ({ ch, wild: piece.wild })));
+  const n = candidate.length;
+  let next = Array.from({ length: n + 1 }, (_, j) => j === n);
+  for (let i = flat.length - 1; i >= 0; i--) {
+    const { ch, wild } = flat[i]!;
+    const here = new Array<boolean>(n + 1).fill(false);
+    if (wild && ch === '*') {
+      const crossesColons = mode === 'anything' || i === flat.length - 1 || flat[i + 1]!.ch === ':';
+      here[n] = next[n]!;
+      for (let j = n - 1; j >= 0; j--)
+        here[j] = next[j]! || ((crossesColons || candidate[j] !== ':') && here[j + 1]!);
+    } else {
+      for (let j = 0; j < n; j++) {
+        const one = wild && ch === '?' ? mode === 'anything' || candidate[j] !== ':' : candidate[j] === ch;
+        here[j] = one && next[j + 1]!;
+      }
+    }
+    next = here;
+  }
+  return next[0]!;
+}
+
+describe('every compiled form agrees with the rules', () => {
+  // Few letters, so that patterns and candidates meet often; colons and slashes, so that segments matter.
+  const patternText = fc.string({ unit: fc.constantFrom('a', 'b', ':', '/', '*', '?'), maxLength: 14 });
+  const candidate = fc.string({ unit: fc.constantFrom('a', 'b', ':', '/'), maxLength: 16 });
+  const mode = fc.constantFrom<WildcardMode>('anything', 'resource');
+
+  it('compileWildcard, on whole patterns', () => {
+    fc.assert(
+      fc.property(patternText, candidate, mode, (pattern, text, m) => {
+        expect(compileWildcard(pattern, m)(text)).toBe(
+          referenceMatch([{ text: pattern, wild: true }], text, m),
+        );
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('compilePieces, with literal pieces (substituted variables, escapes) among wild ones', () => {
+    const pieces = fc.array(fc.record({ text: patternText, wild: fc.boolean() }), { maxLength: 4 });
+    fc.assert(
+      fc.property(pieces, candidate, mode, (ps, text, m) => {
+        expect(compilePieces(ps, m)(text)).toBe(referenceMatch(ps, text, m));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

@@ -87,7 +87,8 @@ export class SharedResourceTest {
   /** Whether the resource matches, for this request's context. */
   matches(resource: string, context: RequestContext): boolean {
     // INVARIANT: a context is never changed once built, so the same context and resource give the same answer.
-    if (resource === this.lastResource && context === this.lastContext) return this.lastResult;
+    // The context is compared first: that is one identity test, where two resources may compare their characters.
+    if (context === this.lastContext && resource === this.lastResource) return this.lastResult;
     this.lastResult = this.test(resource, context);
     this.lastResource = resource;
     this.lastContext = context;

@@ -3,7 +3,7 @@ import { compileCondition, type CompiledCondition } from './conditions/dispatch.
 import type { RequestContext } from './context.js';
 import { compileWildcard, compilePieces, type Matcher } from './glob.js';
 import { compilePrincipal, type PrincipalMatcher } from './principal.js';
-import { parseTemplate, resolveTemplate, type Template } from './variables.js';
+import { parseTemplate, resolveTemplate, type Template, type TemplatePart } from './variables.js';
 import type { PolicyFault } from './fault.js';
 
 /**
@@ -56,20 +56,50 @@ function servicesOf(patterns: readonly string[]): string[] | undefined {
 
 const MAX_RESOLVED_PATTERNS = 256;
 
+type VariablePart = Extract<TemplatePart, { kind: 'variable' }>;
+
 /**
- * A resource pattern with policy variables. The regex for each combination of variable values is built once
+ * A resource pattern with policy variables. The matcher for each combination of variable values is built once
  * and cached, keyed by those values, so a principal's repeated requests cost one lookup.
  */
 function variableResourceMatcher(template: Template): (resource: string, context: RequestContext) => boolean {
   const cache = new Map<string, Matcher>();
-  const parts = template.parts;
-  const literalPrefix = template.parts[0]?.kind === 'text' ? literalHead(template.parts[0].text) : '';
+  const variables = template.parts.filter((p): p is VariablePart => p.kind === 'variable');
+  const head = template.parts[0]?.kind === 'text' ? literalHead(template.parts[0].text) : '';
+  // Most resources fail on the text before the first wildcard or variable; that test needs no context.
+  const startsRight = head === '' ? undefined : compileWildcard(`${head}*`, 'resource');
+  const resolve = (key: string, context: RequestContext): Matcher | undefined => {
+    let matcher = cache.get(key);
+    if (matcher === undefined) {
+      const pieces = resolveTemplate(template, context);
+      if (pieces === undefined) return undefined;
+      if (cache.size >= MAX_RESOLVED_PATTERNS) cache.clear();
+      matcher = compilePieces(pieces, 'resource');
+      cache.set(key, matcher);
+    }
+    return matcher;
+  };
+  if (variables.length === 1) {
+    // One variable (the common case): the value itself is the key; the default's matcher is kept on its own.
+    const { key: contextKey, fallback } = variables[0]!;
+    let fallbackMatcher: Matcher | undefined;
+    return (resource, context) => {
+      if (startsRight !== undefined && !startsRight(resource)) return false;
+      const value = context.get(contextKey);
+      if (value !== undefined && value.kind === 'single') {
+        const matcher = resolve(value.value, context);
+        return matcher !== undefined && matcher(resource);
+      }
+      if (fallback === undefined) return false;
+      fallbackMatcher ??= compilePieces(resolveTemplate(template, context)!, 'resource');
+      return fallbackMatcher(resource);
+    };
+  }
   return (resource, context) => {
-    if (!resource.startsWith(literalPrefix)) return false;
+    if (startsRight !== undefined && !startsRight(resource)) return false;
     let key = '';
-    for (let i = 0; i < parts.length; i++) {
-      const part = parts[i]!;
-      if (part.kind !== 'variable') continue;
+    for (let i = 0; i < variables.length; i++) {
+      const part = variables[i]!;
       const value = context.get(part.key);
       // INVARIANT: the key tells apart every combination of values: each value is length-prefixed, so no
       // characters inside a value can make two combinations meet.
@@ -77,15 +107,8 @@ function variableResourceMatcher(template: Template): (resource: string, context
       else if (part.fallback !== undefined) key += `d${part.fallback.length}:${part.fallback}`;
       else return false;
     }
-    let regex = cache.get(key);
-    if (regex === undefined) {
-      const pieces = resolveTemplate(template, context);
-      if (pieces === undefined) return false;
-      if (cache.size >= MAX_RESOLVED_PATTERNS) cache.clear();
-      regex = compilePieces(pieces, 'resource');
-      cache.set(key, regex);
-    }
-    return regex(resource);
+    const matcher = resolve(key, context);
+    return matcher !== undefined && matcher(resource);
   };
 }
 
@@ -115,6 +138,20 @@ function compileResources(patterns: readonly string[], substitute: boolean) {
     for (const m of variable) if (m(resource, context)) return true;
     return false;
   };
+}
+
+/**
+ * A key for a tuple of strings: equal keys, equal tuples. INVARIANT: every string is length-prefixed, so no
+ * characters inside one can make two tuples meet. (JSON.stringify did the same at several times the cost.)
+ */
+function listKey(values: readonly string[]): string {
+  let key = `${values.length}[`;
+  for (const value of values) key += `${value.length}:${value}`;
+  return key;
+}
+
+function tupleKey(substitute: boolean, parts: readonly string[]): string {
+  return (substitute ? 'v' : 'n') + listKey(parts);
 }
 
 /** Compiles one statement. Condition faults are returned rather than thrown. */
@@ -158,9 +195,12 @@ export function compileStatement(
     services: statement.notAction !== undefined ? undefined : servicesOf(actionPatterns),
     matchesAction,
     matchesResource,
-    resourceKey: JSON.stringify([substitute, statement.resource ?? null, statement.notResource ?? null]),
-    conditionKeys: conditions.map((c) =>
-      JSON.stringify([substitute, c.clause.operator, c.clause.key, c.clause.values]),
+    resourceKey: tupleKey(substitute, [
+      statement.resource === undefined ? '-' : listKey(statement.resource),
+      statement.notResource === undefined ? '-' : listKey(statement.notResource),
+    ]),
+    conditionKeys: conditions.map(({ clause }) =>
+      tupleKey(substitute, [clause.operator, clause.key, listKey(clause.values)]),
     ),
     principal: statement.principal && compilePrincipal(statement.principal),
     notPrincipal: statement.notPrincipal && compilePrincipal(statement.notPrincipal),

@@ -118,7 +118,8 @@ function ipOperator(name: string, negated: boolean): OperatorSpec {
       return (value) => {
         const address = parseAddress(value);
         if (address === undefined) return undefined;
-        return blocks.some((b) => contains(b, address));
+        for (let i = 0; i < blocks.length; i++) if (contains(blocks[i]!, address)) return true;
+        return false;
       };
     },
   };

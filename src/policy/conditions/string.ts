@@ -56,7 +56,10 @@ function likeTest(templates: readonly Template[]): (value: string) => boolean {
     t.parts.every((p) => p.kind === 'text') ? compileWildcard(t.raw, 'anything') : literalAwareMatcher(t),
   );
   if (matchers.length === 1) return matchers[0]!;
-  return (value) => matchers.some((m) => m(value));
+  return (value) => {
+    for (let i = 0; i < matchers.length; i++) if (matchers[i]!(value)) return true;
+    return false;
+  };
 }
 
 function literalAwareMatcher(template: Template): Matcher {
