@@ -189,10 +189,11 @@ export function evaluate(set: PolicySet, request: AuthorizationRequest): Decisio
     iamPrincipal &&
     !principal.serviceLinked &&
     principal.account !== set.managementAccount;
+  // RCPs also restrict AWS service principals: AWS's own example RCPs deny them by `aws:PrincipalIsAWSService`
+  // (Organizations User Guide, resource control policy examples, confused deputy protection).
   const rcpsApply =
     set.rcps !== undefined &&
     !principal.serviceLinked &&
-    principal.kind !== 'service' &&
     request.resourceAccount !== set.managementAccount &&
     rcpsGovern(request.action);
 

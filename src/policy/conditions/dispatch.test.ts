@@ -56,6 +56,14 @@ const rows: readonly ConditionRow[] = [
   { name: 'ForAnyValue:StringNotEquals fails when every value is listed', operator: 'ForAnyValue:StringNotEquals', key: TAGS, values: ['team', 'owner'], context: { [TAGS]: ['team', 'owner'] }, expect: false },
   { name: 'ForAnyValue:StringNotEquals holds when one value is not listed', operator: 'ForAnyValue:StringNotEquals', key: TAGS, values: ['team', 'owner'], context: { [TAGS]: ['team', 'project'] }, expect: true },
   { name: 'ForAnyValue:StringNotEquals fails when the key is missing', operator: 'ForAnyValue:StringNotEquals', key: TAGS, values: ['team', 'owner'], context: {}, expect: false },
+  // An empty string is a "null dataset" to the set operators (examples of multivalued context keys), and an
+  // ordinary value to the others.
+  { name: 'ForAllValues holds when the value is an empty string', operator: 'ForAllValues:StringEquals', key: TAGS, values: TWO, context: { [TAGS]: '' }, expect: true },
+  { name: 'ForAnyValue fails when the value is an empty string', operator: 'ForAnyValue:StringEquals', key: TAGS, values: ['', 'owner'], context: { [TAGS]: '' }, expect: false },
+  { name: 'ForAnyValue:StringNotEquals fails when the value is an empty string', operator: 'ForAnyValue:StringNotEquals', key: TAGS, values: 'secret', context: { [TAGS]: '' }, expect: false },
+  { name: 'ForAnyValue…IfExists holds when the value is an empty string', operator: 'ForAnyValue:StringEqualsIfExists', key: TAGS, values: 'owner', context: { [TAGS]: '' }, expect: true },
+  { name: 'a plain operator compares an empty string as a value', operator: 'StringEquals', key: 's3:prefix', values: ['', 'home/'], context: { 's3:prefix': '' }, expect: true },
+  { name: 'a plain negated operator compares an empty string as a value', operator: 'StringNotEquals', key: 's3:prefix', values: 'home/', context: { 's3:prefix': '' }, expect: true },
   { name: 'ForAnyValue:StringNotLike holds when one value lacks the prefix', operator: 'ForAnyValue:StringNotLike', key: TAGS, values: 'sys-*', context: { [TAGS]: ['sys-a', 'user-b'] }, expect: true },
 
   // Missing keys without a qualifier: positive operators fail, negated ones hold.

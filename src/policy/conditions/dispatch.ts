@@ -82,17 +82,32 @@ export function compileCondition(
     clause,
     test: (context, missing) => {
       const value = context.get(key);
-      if (isAbsent(value)) {
-        if (value === undefined) missing?.push(clause.key);
+      if (value === undefined) {
+        missing?.push(clause.key);
         return whenAbsent(qualifier, ifExists, base.negated);
       }
-      return whenPresent(value!, qualifier, base.negated, compiled, context);
+      if (isNullDataset(value, qualifier)) return whenAbsent(qualifier, ifExists, base.negated);
+      return whenPresent(value, qualifier, base.negated, compiled, context);
     },
   };
 }
 
 function isAbsent(value: ContextValue | undefined): boolean {
   return value === undefined || (value.kind === 'multi' && value.values.length === 0);
+}
+
+/**
+ * A present value that the operator treats as no value at all: an empty list, and, under a set operator, an empty
+ * string ("if the context key value resolves to a null dataset, such as an empty string": IAM User Guide,
+ * multivalued context keys). A plain operator compares an empty string like any other (`"s3:prefix": ""`).
+ */
+function isNullDataset(value: ContextValue, qualifier: SetQualifier): boolean {
+  switch (value.kind) {
+    case 'multi':
+      return value.values.length === 0;
+    case 'single':
+      return qualifier !== 'none' && value.value === '';
+  }
 }
 
 /**
