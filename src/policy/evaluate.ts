@@ -14,7 +14,7 @@ export interface PolicySetInput {
   readonly identity?: readonly CompiledPolicy[] | undefined;
   /** The permissions boundary; absent or null when the principal has none. */
   readonly boundary?: CompiledPolicy | null | undefined;
-  /** Session policies; absent when the session was created without any. */
+  /** Session policies; absent (or empty) when the session was created without any. */
   readonly session?: readonly CompiledPolicy[] | undefined;
   /** The resource-based policy (or trust policy); absent or null when the resource has none. */
   readonly resource?: CompiledPolicy | null | undefined;
@@ -45,7 +45,8 @@ export function createPolicySet(input: PolicySetInput): PolicySet {
   return {
     identity: new PolicyList('identity', input.identity ?? []),
     boundary: input.boundary ? new PolicyList('boundary', [input.boundary]) : undefined,
-    session: input.session ? new PolicyList('session', input.session) : undefined,
+    // A session created without session policies is not limited by any: an empty list is no list.
+    session: input.session?.length ? new PolicyList('session', input.session) : undefined,
     resource: input.resource ? new PolicyList('resource', [input.resource]) : undefined,
     scps: input.scps?.map((level) => new PolicyList('scp', level)),
     rcps: input.rcps?.map((level) => new PolicyList('rcp', level)),

@@ -61,7 +61,7 @@ const rows: readonly ConditionRow[] = [
   { name: 'ForAllValues holds when the value is an empty string', operator: 'ForAllValues:StringEquals', key: TAGS, values: TWO, context: { [TAGS]: '' }, expect: true },
   { name: 'ForAnyValue fails when the value is an empty string', operator: 'ForAnyValue:StringEquals', key: TAGS, values: ['', 'owner'], context: { [TAGS]: '' }, expect: false },
   { name: 'ForAnyValue:StringNotEquals fails when the value is an empty string', operator: 'ForAnyValue:StringNotEquals', key: TAGS, values: 'secret', context: { [TAGS]: '' }, expect: false },
-  { name: 'ForAnyValue…IfExists holds when the value is an empty string', operator: 'ForAnyValue:StringEqualsIfExists', key: TAGS, values: 'owner', context: { [TAGS]: '' }, expect: true },
+  { name: 'ForAnyValue…IfExists fails when the value is an empty string', operator: 'ForAnyValue:StringEqualsIfExists', key: TAGS, values: 'owner', context: { [TAGS]: '' }, expect: false },
   { name: 'a plain operator compares an empty string as a value', operator: 'StringEquals', key: 's3:prefix', values: ['', 'home/'], context: { 's3:prefix': '' }, expect: true },
   { name: 'a plain negated operator compares an empty string as a value', operator: 'StringNotEquals', key: 's3:prefix', values: 'home/', context: { 's3:prefix': '' }, expect: true },
   { name: 'ForAnyValue:StringNotLike holds when one value lacks the prefix', operator: 'ForAnyValue:StringNotLike', key: TAGS, values: 'sys-*', context: { [TAGS]: ['sys-a', 'user-b'] }, expect: true },
@@ -79,6 +79,11 @@ const rows: readonly ConditionRow[] = [
   { name: 'IfExists holds for a present matching key', operator: 'StringEqualsIfExists', key: 'ec2:InstanceType', values: 't2.micro', context: { 'ec2:InstanceType': 't2.micro' }, expect: true },
   { name: 'IfExists fails for a present non-matching key', operator: 'StringEqualsIfExists', key: 'ec2:InstanceType', values: 't2.micro', context: { 'ec2:InstanceType': 'm5.large' }, expect: false },
   { name: 'negated IfExists fails for a present equal key', operator: 'StringNotEqualsIfExists', key: 'ec2:InstanceType', values: 't2.micro', context: { 'ec2:InstanceType': 't2.micro' }, expect: false },
+  // A set operator's rule for a missing key wins over IfExists (re:Post "ForAnyValue:StringEqualsIfExists behaving
+  // unexpectedly", tested on AWS; the CloudFormation user guide's example adds a Null deny for that reason).
+  { name: 'ForAnyValue…IfExists fails for a missing key', operator: 'ForAnyValue:StringEqualsIfExists', key: TAGS, values: 'team', context: {}, expect: false },
+  { name: 'ForAnyValue with a negated …IfExists fails for a missing key', operator: 'ForAnyValue:StringNotLikeIfExists', key: TAGS, values: 'team*', context: {}, expect: false },
+  { name: 'ForAllValues…IfExists holds for a missing key', operator: 'ForAllValues:StringEqualsIfExists', key: TAGS, values: 'team', context: {}, expect: true },
   { name: 'IfExists under ForAllValues compares present values', operator: 'ForAllValues:StringLikeIfExists', key: TAGS, values: 'a*', context: { [TAGS]: ['a1', 'b1'] }, expect: false },
   { name: 'key names are case-insensitive under set operators', operator: 'ForAnyValue:StringEquals', key: 'AWS:TAGKEYS', values: 'environment', context: { 'aws:tagkeys': ['environment'] }, expect: true },
 ];

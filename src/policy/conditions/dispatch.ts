@@ -111,18 +111,19 @@ function isNullDataset(value: ContextValue, qualifier: SetQualifier): boolean {
 }
 
 /**
- * A key that the request lacks (or a multivalued key with no values): `IfExists` holds, `ForAllValues` holds
- * vacuously, `ForAnyValue` fails, and a plain operator holds only when it is negated.
+ * A key that the request lacks (or a null dataset): `ForAllValues` holds vacuously and `ForAnyValue` fails, with or
+ * without `IfExists` ("For no matching key or a null dataset, the condition returns false"; AWS's CloudFormation
+ * example pairs a `ForAnyValue:StringLikeIfExists` deny with a `Null` deny for the missing key, which only the
+ * set operator's rule makes necessary). Otherwise `IfExists` holds, and a plain operator holds only when negated.
  */
 function whenAbsent(qualifier: SetQualifier, ifExists: boolean, negated: boolean): boolean {
-  if (ifExists) return true;
   switch (qualifier) {
     case 'ForAllValues':
       return true;
     case 'ForAnyValue':
       return false;
     case 'none':
-      return negated;
+      return ifExists || negated;
   }
 }
 
