@@ -1,5 +1,5 @@
 import type { Caller } from '../operation/context.js';
-import { isoSeconds } from '../protocol/xml-encode.js';
+import { isoSeconds } from '../protocol/iso-time.js';
 import { eventIdAt } from './event-id.js';
 import { unauthenticatedIdentity, userIdentityOf } from './identity.js';
 import { eventSourceOf, isReadOnly, changesState, type AuditedService } from './operation-kind.js';

@@ -5,6 +5,7 @@ import type { DigestSigner } from './digest-signer.js';
 import { eventColumns, type EventColumns } from './event-row.js';
 import type { CloudTrailRecord } from './record.js';
 import { resourcesOf, type EventResource } from './resources.js';
+import { reusableQuery } from '../store/reusable-query.js';
 import { rowInserter } from './row-inserter.js';
 
 const insertEvents = rowInserter('audit_events', [
@@ -57,11 +58,18 @@ export interface DigestPolicy {
   readonly everyEvents: number;
 }
 
+// The chain head's row, locked, and its update after an append: once per batch, compiled once.
+const selectHead = reusableQuery((db, id: number) =>
+  (db as Transaction<Database>).selectFrom('audit_chain').selectAll().where('id', '=', id).forUpdate(),
+);
+const advanceHead = reusableQuery((db, seq: number, hash: string, id: number) =>
+  (db as Transaction<Database>).updateTable('audit_chain').set({ seq, hash }).where('id', '=', id),
+);
+
 /** The chain head, created on first use (and after a `--dev` reset emptied the table). */
 async function lockHead(tx: Transaction<Database>, now: Date) {
   // INVARIANT: every append locks this one row first, so appends serialize and seqs have no gaps.
-  const select = () =>
-    tx.selectFrom('audit_chain').selectAll().where('id', '=', 1).forUpdate().executeTakeFirst();
+  const select = async () => (await selectHead(tx, 1))[0];
   const head = await select();
   if (head !== undefined) return head;
   // Two first appends may race here (two nodes on one PostgreSQL): the loser's insert does nothing, and its
@@ -112,11 +120,14 @@ export async function appendEvents(
   }
   await insertEvents(tx, rows);
   await insertResources(tx, resources);
-  const update = { seq, hash };
   if (seq - head.digest_seq >= policy.everyEvents) {
-    Object.assign(update, await writeDigest(tx, { seq, hash, previous: head.digest_signature }, signer, now));
-  }
-  await tx.updateTable('audit_chain').set(update).where('id', '=', 1).execute();
+    const digest = await writeDigest(tx, { seq, hash, previous: head.digest_signature }, signer, now);
+    await tx
+      .updateTable('audit_chain')
+      .set({ seq, hash, ...digest })
+      .where('id', '=', 1)
+      .execute();
+  } else await advanceHead(tx, seq, hash, 1);
   return texts;
 }
 

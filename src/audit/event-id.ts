@@ -7,7 +7,19 @@
 export function eventIdAt(time: Date): string {
   // The random part comes from crypto.randomUUID (a version-4 UUID, from Node's pooled CSPRNG): its variant bits are
   // already RFC 9562's `10`, so only the time and the version nibble are written over.
-  const random = crypto.randomUUID();
-  const ms = time.getTime().toString(16).padStart(12, '0');
-  return `${ms.slice(0, 8)}-${ms.slice(8, 12)}-7${random.slice(15)}`;
+  return `${timeHead(time.getTime())}${crypto.randomUUID().slice(15)}`;
+}
+
+// The events of one millisecond share the time's part of their ids; writing it costs more than the rest.
+let memoMs = Number.NaN;
+let memoHead = '';
+
+/** `tttttttt-tttt-7`: the 48-bit millisecond time in hex, and the version nibble. */
+function timeHead(ms: number): string {
+  if (ms !== memoMs) {
+    const hex = ms.toString(16).padStart(12, '0');
+    memoHead = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7`;
+    memoMs = ms;
+  }
+  return memoHead;
 }

@@ -1,3 +1,4 @@
+import { isoMillis } from '../protocol/iso-time.js';
 import type { CloudTrailRecord } from './record.js';
 
 /** The columns of `audit_events` that are derived from the record (everything but seq and the chain). */
@@ -21,7 +22,7 @@ export interface EventColumns {
 export function eventColumns(record: CloudTrailRecord, time: Date): EventColumns {
   return {
     event_id: record.eventID,
-    event_time: time.toISOString(),
+    event_time: isoMillis(time),
     account_id: record.recipientAccountId,
     event_source: record.eventSource,
     event_name: record.eventName,

@@ -1,6 +1,6 @@
 import type { AuditTrail } from './audit-trail.js';
 import { EVENT_VERSION } from './api-call-event.js';
-import { isoSeconds } from '../protocol/xml-encode.js';
+import { isoSeconds } from '../protocol/iso-time.js';
 import { eventIdAt } from './event-id.js';
 import type { CloudTrailRecord, UserIdentity } from './record.js';
 

@@ -1,5 +1,6 @@
 import type { RawShape, ServiceModel, StructureShape } from './model.js';
 import { rfc3986Encode } from './url-encoded-documents.js';
+import { isoSeconds } from './iso-time.js';
 import { xmlText } from './xml-text.js';
 
 /**
@@ -117,10 +118,4 @@ function scalarText(kind: string, value: unknown, path: string, urlEncode: boole
       return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
   }
   throw new Error(`${path}: expected a ${kind}, got ${typeof value}`);
-}
-
-/** ISO 8601 in UTC to the second, as IAM and STS write dates (`2026-01-02T03:04:05Z`). */
-export function isoSeconds(date: Date): string {
-  // toISOString always ends in `.sssZ`, whatever the year's width.
-  return `${date.toISOString().slice(0, -5)}Z`;
 }
