@@ -147,11 +147,19 @@ function compileTimeMicros(): number {
   return 1e6 / throughput(sets, compileSet, 5);
 }
 
+/** Timed samples per engine workload; the table gives their median and their range. */
+const ENGINE_SAMPLES = 7;
+
+function perSecond(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
 function row(m: Measurement, baseline: Measurement): string {
   const ratio = m.decisionsPerSecond / baseline.decisionsPerSecond;
   return [
     m.name.padEnd(34),
-    Math.round(m.decisionsPerSecond).toLocaleString('en-US').padStart(12),
+    perSecond(m.decisionsPerSecond).padStart(12),
+    `${perSecond(m.slowestPerSecond)}–${perSecond(m.fastestPerSecond)}`.padStart(21),
     m.p50Micros.toFixed(2).padStart(8),
     m.p99Micros.toFixed(2).padStart(8),
     Math.round(baseline.decisionsPerSecond).toLocaleString('en-US').padStart(12),
@@ -184,7 +192,7 @@ async function main(): Promise<void> {
   ];
   for (const [name, build] of workloads) {
     const jobs = build();
-    const engine = measure(name, jobs, decide, 10);
+    const engine = measure(name, jobs, decide, 10, ENGINE_SAMPLES);
     const baseline = measure(`${name} (baseline)`, jobs.slice(0, 2000), decideFromScratch, 2);
     results.push({ workload: name, engine, baseline });
   }
@@ -192,13 +200,14 @@ async function main(): Promise<void> {
   const header = [
     'workload'.padEnd(34),
     'decisions/s'.padStart(12),
+    `range of ${ENGINE_SAMPLES} samples`.padStart(21),
     'p50 µs'.padStart(8),
     'p99 µs'.padStart(8),
     'baseline/s'.padStart(12),
     'ratio'.padStart(7),
   ];
   console.log(
-    `node ${process.version}, single thread; baseline = parse and compile every policy for every request`,
+    `node ${process.version}, single thread; decisions/s is the median of ${ENGINE_SAMPLES} timed samples; baseline = parse and compile every policy for every request`,
   );
   console.log(header.join('  '));
   for (const r of results) console.log(row(r.engine, r.baseline));

@@ -113,16 +113,16 @@ function evaluateList(
   const listed = list.statementsFor(request.action);
   const checksPrincipal = list.type === 'resource';
   for (let i = 0; i < listed.length; i++) {
-    const { statement, match, resource, conditions } = listed[i]!;
-    if (!resource.matches(request.resource, request.context)) continue;
+    const entry = listed[i]!;
+    if (!entry.resource.matches(request.resource, request.context)) continue;
     let grant: PrincipalMatch | undefined;
     if (checksPrincipal) {
-      grant = principalApplies(statement, request.principal, hasBoundary);
+      grant = principalApplies(entry.statement, request.principal, hasBoundary);
       if (grant === undefined) continue;
     }
-    if (!allHold(conditions, request.context, trace.missing)) continue;
-    trace.matched.push(match);
-    if (statement.effect === 'Deny') verdict.deny = true;
+    if (!allHold(entry.conditions, request.context, trace.missing)) continue;
+    trace.matched.push(entry.match);
+    if (entry.deny) verdict.deny = true;
     else {
       verdict.allow = true;
       if (

@@ -39,6 +39,8 @@ const MAX_CACHED_ACTIONS = 4096;
 /** A statement of a list, with the explanation record it produces when it matches (built once). */
 export interface ListedStatement {
   readonly statement: CompiledStatement;
+  /** The statement's effect is Deny (read on every match, so kept beside the tests). */
+  readonly deny: boolean;
   readonly match: MatchedStatement;
   /** The resource test, shared by every statement of the list with the same Resource element. */
   readonly resource: SharedResourceTest;
@@ -131,6 +133,7 @@ export class PolicyList {
         });
         const listed: ListedStatement = {
           statement,
+          deny: statement.effect === 'Deny',
           match: matchRecord(type, statement),
           resource,
           conditions,

@@ -115,7 +115,17 @@ function ipOperator(name: string, negated: boolean): OperatorSpec {
           };
         blocks.push(block);
       }
+      const v4Blocks = blocks.filter((b) => b.bits === 32);
       return (value) => {
+        // The common case first, without allocating: a plain IPv4 address (no spaces) against the IPv4 blocks.
+        const v4 = parseIpv4(value);
+        if (v4 !== undefined) {
+          for (let i = 0; i < v4Blocks.length; i++) {
+            const block = v4Blocks[i]!;
+            if ((v4 & block.mask) >>> 0 === block.network) return true;
+          }
+          return false;
+        }
         const address = parseAddress(value);
         if (address === undefined) return undefined;
         for (let i = 0; i < blocks.length; i++) if (contains(blocks[i]!, address)) return true;
