@@ -207,7 +207,8 @@ async function main(): Promise<void> {
     'ratio'.padStart(7),
   ];
   console.log(
-    `node ${process.version}, single thread; decisions/s is the median of ${ENGINE_SAMPLES} timed samples; baseline = parse and compile every policy for every request`,
+    `node ${process.version}, single thread; decisions/s is the median of ${ENGINE_SAMPLES} timed samples; ` +
+      'baseline = parse and compile every policy for every request',
   );
   console.log(header.join('  '));
   for (const r of results) console.log(row(r.engine, r.baseline));

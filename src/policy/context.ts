@@ -18,8 +18,8 @@ export type ContextInput = string | number | boolean | readonly (string | number
  * derived from the principal, shared by all of its requests); its own keys win over the base's.
  *
  * The keys and values are held in two parallel arrays and found by a scan: keys are interned, so each step is
- * usually one identity comparison, and a request's handful of keys sit in one or two cache lines, where a Map per request
- * spreads them over a hash table of its own. Contexts with many keys also get a Map.
+ * usually one identity comparison, and a request's handful of keys sit in one or two cache lines, where a Map per
+ * request spreads them over a hash table of its own. Contexts with many keys also get a Map.
  */
 export class RequestContext {
   private readonly ownKeys: readonly string[];
