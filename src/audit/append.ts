@@ -1,11 +1,11 @@
 import type { Transaction } from 'kysely';
+import { reusableQuery } from '../store/reusable-query.js';
 import type { Database } from '../store/schema.js';
 import { chainHash, GENESIS_HASH } from './chain.js';
 import type { DigestSigner } from './digest-signer.js';
 import { eventColumns, type EventColumns } from './event-row.js';
 import type { CloudTrailRecord } from './record.js';
 import { resourcesOf, type EventResource } from './resources.js';
-import { reusableQuery } from '../store/reusable-query.js';
 import { rowInserter } from './row-inserter.js';
 
 const insertEvents = rowInserter('audit_events', [

@@ -171,8 +171,9 @@ describe('regexSourceFor', () => {
 });
 
 /**
- * The rules above, written as the plainest dynamic program: `rest[i][j]` says whether pattern characters i… match
- * candidate characters j…. Every compiled form (equality, prefix regex, regex, automaton) must agree with it.
+ * The rules above, written as the plainest dynamic program: going back from the pattern's end, `here[j]` says
+ * whether pattern characters i… match candidate characters j…. Every compiled form (equality, prefix regex, regex,
+ * automaton) must agree with it.
  */
 function referenceMatch(pieces: readonly PatternPiece[], candidate: string, mode: WildcardMode): boolean {
   const flat = pieces.flatMap((piece) => [...piece.text].map((ch) => ({ ch, wild: piece.wild })));

@@ -90,8 +90,15 @@ export function parseBlock(text: string): Block | undefined {
   return { bits: 128, network: (address.value >> hostBits) << hostBits, prefix };
 }
 
+type V4Block = Extract<Block, { bits: 32 }>;
+
+/** Whether an IPv4 block holds an IPv4 address (as an unsigned 32-bit number). */
+function holdsV4(block: V4Block, address: number): boolean {
+  return (address & block.mask) >>> 0 === block.network;
+}
+
 function contains(block: Block, address: Address): boolean {
-  if (block.bits === 32) return address.bits === 32 && (address.value & block.mask) >>> 0 === block.network;
+  if (block.bits === 32) return address.bits === 32 && holdsV4(block, address.value);
   if (address.bits !== 128) return false;
   const hostBits = BigInt(128 - block.prefix);
   return (address.value >> hostBits) << hostBits === block.network;
@@ -115,15 +122,12 @@ function ipOperator(name: string, negated: boolean): OperatorSpec {
           };
         blocks.push(block);
       }
-      const v4Blocks = blocks.filter((b) => b.bits === 32);
+      const v4Blocks = blocks.filter((b): b is V4Block => b.bits === 32);
       return (value) => {
         // The common case first, without allocating: a plain IPv4 address (no spaces) against the IPv4 blocks.
         const v4 = parseIpv4(value);
         if (v4 !== undefined) {
-          for (let i = 0; i < v4Blocks.length; i++) {
-            const block = v4Blocks[i]!;
-            if ((v4 & block.mask) >>> 0 === block.network) return true;
-          }
+          for (let i = 0; i < v4Blocks.length; i++) if (holdsV4(v4Blocks[i]!, v4)) return true;
           return false;
         }
         const address = parseAddress(value);
