@@ -3,27 +3,29 @@ import { reusableQuery } from '../store/reusable-query.js';
 import type { Database } from '../store/schema.js';
 import { chainHash, GENESIS_HASH } from './chain.js';
 import type { DigestSigner } from './digest-signer.js';
-import { eventColumns, type EventColumns } from './event-row.js';
+import { isoMillis } from '../protocol/iso-time.js';
+import { lookupKeysOf, type KeyedEvent } from './lookup-keys.js';
+import { lookupValuesOf, type LookupValue } from './lookup-values.js';
 import type { CloudTrailRecord } from './record.js';
-import { resourcesOf, type EventResource } from './resources.js';
 import { rowInserter } from './row-inserter.js';
 
 const insertEvents = rowInserter('audit_events', [
   'seq',
-  'event_id',
   'event_time',
   'account_id',
-  'event_source',
-  'event_name',
-  'read_only',
-  'username',
-  'access_key_id',
-  'error_code',
   'record',
   'prev_hash',
   'hash',
 ]);
-const insertResources = rowInserter('audit_event_resources', ['seq', 'resource_type', 'resource_name']);
+const insertKeys = rowInserter('audit_event_keys', [
+  'account_id',
+  'attribute',
+  'value',
+  'first_seq',
+  'last_seq',
+  'min_time',
+  'max_time',
+]);
 
 /**
  * An event to append: the time it happened (with milliseconds, for ordering) and how to build its record. A buffered
@@ -35,11 +37,12 @@ export interface PendingEvent {
   readonly record: () => CloudTrailRecord;
 }
 
-/** An event in the form it is stored: its record text, lookup columns and resources. */
+/** An event in the form it is stored: its record text, time (with milliseconds), account and lookup values. */
 export interface PreparedEvent {
   readonly record: string;
-  readonly columns: EventColumns;
-  readonly resources: readonly EventResource[];
+  readonly time: string;
+  readonly accountId: string;
+  readonly values: readonly LookupValue[];
 }
 
 /** Builds and serializes an event for `appendEvents`. */
@@ -47,8 +50,9 @@ export function prepareEvent(event: PendingEvent): PreparedEvent {
   const record = event.record();
   return {
     record: JSON.stringify(record),
-    columns: eventColumns(record, event.time),
-    resources: resourcesOf(record),
+    time: isoMillis(event.time),
+    accountId: record.recipientAccountId,
+    values: lookupValuesOf(record, event.time),
   };
 }
 
@@ -93,8 +97,8 @@ async function lockHead(tx: Transaction<Database>, now: Date) {
 }
 
 /**
- * Appends events to the chain inside `tx`: each gets the next seq, its hash over the previous one, its lookup
- * columns and resources. Signs a digest when the policy says so. Returns the stored record texts.
+ * Appends events to the chain inside `tx`: each gets the next seq and its hash over the previous one, and the batch
+ * its lookup keys (lookup-keys.ts). Signs a digest when the policy says so. Returns the stored record texts.
  */
 export async function appendEvents(
   tx: Transaction<Database>,
@@ -108,18 +112,18 @@ export async function appendEvents(
   let { seq, hash } = head;
   const texts: string[] = [];
   const rows: Database['audit_events'][] = [];
-  const resources: Database['audit_event_resources'][] = [];
+  const keyed: KeyedEvent[] = [];
   for (const event of events) {
     const record = event.record;
     seq += 1;
     const prev = hash;
     hash = chainHash(prev, record);
-    rows.push({ seq, ...event.columns, record, prev_hash: prev, hash });
-    for (const r of event.resources) resources.push({ seq, resource_type: r.type, resource_name: r.name });
+    rows.push({ seq, event_time: event.time, account_id: event.accountId, record, prev_hash: prev, hash });
+    keyed.push({ seq, time: event.time, accountId: event.accountId, values: event.values });
     texts.push(record);
   }
   await insertEvents(tx, rows);
-  await insertResources(tx, resources);
+  await insertKeys(tx, lookupKeysOf(keyed));
   if (seq - head.digest_seq >= policy.everyEvents) {
     const digest = await writeDigest(tx, { seq, hash, previous: head.digest_signature }, signer, now);
     await tx

@@ -68,7 +68,11 @@ function call(): AuditedCall {
 
 async function events() {
   await trail.flush();
-  return store.db.selectFrom('audit_events').select(['event_name', 'error_code']).orderBy('seq').execute();
+  const rows = await store.db.selectFrom('audit_events').select('record').orderBy('seq').execute();
+  return rows.map((row) => {
+    const record = JSON.parse(row.record) as { eventName: string; errorCode?: string };
+    return { event_name: record.eventName, error_code: record.errorCode ?? null };
+  });
 }
 
 describe('a call that changes state commits with its event', () => {

@@ -2,7 +2,7 @@
 // eventID is a GUID CloudTrail generates to identify each event, and LookupEvents returns it as an opaque string.
 // iamd's are UUIDs of version 7 (RFC 9562), so that they sort by time (docs/audit.md, "Choices").
 import { describe, expect, it } from 'vitest';
-import { eventIdAt } from './event-id.js';
+import { carriesTime, eventIdAt, eventIdTime } from './event-id.js';
 
 describe('eventIdAt', () => {
   it('is a UUID version 7 with the RFC 9562 variant', () => {
@@ -23,5 +23,23 @@ describe('eventIdAt', () => {
     expect(earlier < later).toBe(true);
     const same = new Set(Array.from({ length: 1000 }, () => eventIdAt(new Date(1_800_000_000_000))));
     expect(same.size).toBe(1000);
+  });
+
+  it('gives its time back to eventIdTime, and other ids give none', () => {
+    const time = new Date('2026-12-06T12:00:00.456Z');
+    expect(eventIdTime(eventIdAt(time))).toBe(time.getTime());
+    expect(eventIdTime('0b6e1c2a-8f3e-4d5c-9a7b-1c2d3e4f5a6b')).toBeUndefined();
+    expect(eventIdTime(`${eventIdAt(time)}x`)).toBeUndefined();
+    expect(eventIdTime(eventIdAt(time).toUpperCase())).toBeUndefined();
+  });
+
+  it('carriesTime: a version-7 id of exactly that millisecond', () => {
+    const ms = Date.parse('2026-12-06T12:00:00.456Z');
+    const id = eventIdAt(new Date(ms));
+    expect(carriesTime(id, ms)).toBe(true);
+    expect(carriesTime(id, ms + 1)).toBe(false);
+    expect(carriesTime(`${id.slice(0, 14)}4${id.slice(15)}`, ms)).toBe(false);
+    expect(carriesTime(`${id.slice(0, 35)}g`, ms)).toBe(false);
+    expect(carriesTime('event-1', ms)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
+import { usernameOf } from './lookup-values.js';
 import type { CloudTrailRecord } from './record.js';
 
 /** Filters of `iamd audit search` (each optional; all must hold). */
@@ -22,27 +23,50 @@ export interface StoredEvent {
   readonly record: CloudTrailRecord;
 }
 
-/** Events matching the filter, oldest first, at most `limit` of them (the newest `limit` when `newest`). */
+/**
+ * Events matching the filter, oldest first, at most `limit` of them (the newest `limit` when `newest`). The store
+ * narrows by time and seq; each record then decides the rest (`iamd audit search` reads across accounts, where the
+ * lookup keys of src/audit/lookup-keys.ts are per account).
+ */
 export async function findEvents(
   db: Kysely<Database>,
   filter: EventFilter,
   limit: number,
   newest = false,
 ): Promise<StoredEvent[]> {
-  let query = db.selectFrom('audit_events').select(['seq', 'record']);
-  if (filter.eventName !== undefined) query = query.where('event_name', '=', filter.eventName);
-  if (filter.username !== undefined) query = query.where('username', '=', filter.username);
-  if (filter.accessKeyId !== undefined) query = query.where('access_key_id', '=', filter.accessKeyId);
-  if (filter.start !== undefined) query = query.where('event_time', '>=', filter.start.toISOString());
-  if (filter.end !== undefined) query = query.where('event_time', '<', filter.end.toISOString());
-  if (filter.readOnly !== undefined) query = query.where('read_only', '=', filter.readOnly ? 1 : 0);
-  if (filter.afterSeq !== undefined) query = query.where('seq', '>', filter.afterSeq);
-  const rows = await query
-    .orderBy('seq', newest ? 'desc' : 'asc')
-    .limit(limit)
-    .execute();
-  if (newest) rows.reverse();
-  return rows.map((row) => ({ seq: row.seq, record: JSON.parse(row.record) as CloudTrailRecord }));
+  const found: StoredEvent[] = [];
+  let from: number | undefined;
+  while (found.length < limit) {
+    let query = db.selectFrom('audit_events').select(['seq', 'record']);
+    if (filter.start !== undefined) query = query.where('event_time', '>=', filter.start.toISOString());
+    if (filter.end !== undefined) query = query.where('event_time', '<', filter.end.toISOString());
+    if (filter.afterSeq !== undefined) query = query.where('seq', '>', filter.afterSeq);
+    if (from !== undefined) query = query.where('seq', newest ? '<' : '>', from);
+    const rows = await query
+      .orderBy('seq', newest ? 'desc' : 'asc')
+      .limit(PAGE)
+      .execute();
+    for (const row of rows) {
+      const record = JSON.parse(row.record) as CloudTrailRecord;
+      if (matches(record, filter)) found.push({ seq: row.seq, record });
+      if (found.length === limit) break;
+    }
+    if (rows.length < PAGE) break;
+    from = rows[rows.length - 1]!.seq;
+  }
+  if (newest) found.reverse();
+  return found;
+}
+
+const PAGE = 500;
+
+function matches(record: CloudTrailRecord, filter: EventFilter): boolean {
+  return (
+    (filter.eventName === undefined || record.eventName === filter.eventName) &&
+    (filter.username === undefined || usernameOf(record) === filter.username) &&
+    (filter.accessKeyId === undefined || record.userIdentity.accessKeyId === filter.accessKeyId) &&
+    (filter.readOnly === undefined || record.readOnly === filter.readOnly)
+  );
 }
 
 /** One human line per event: time, source, name, who, key, outcome. */

@@ -55,11 +55,19 @@ describe('console sign-in events', () => {
     await trail.close();
     const rows = await store.db.selectFrom('audit_events').selectAll().execute();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({
-      event_name: 'ConsoleLogin',
-      event_source: 'signin.amazonaws.com',
-      username: 'alice',
+    expect(JSON.parse(rows[0]!.record)).toMatchObject({
+      eventName: 'ConsoleLogin',
+      eventSource: 'signin.amazonaws.com',
+      userIdentity: { userName: 'alice' },
     });
+    const keys = await store.db.selectFrom('audit_event_keys').select(['attribute', 'value']).execute();
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        { attribute: 'EventName', value: 'ConsoleLogin' },
+        { attribute: 'EventSource', value: 'signin.amazonaws.com' },
+        { attribute: 'Username', value: 'alice' },
+      ]),
+    );
     await store.close();
   });
 });

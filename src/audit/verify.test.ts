@@ -37,7 +37,7 @@ describe('iamd audit verify', () => {
     expect(report.digests).toBe(3); // at 4, at 8, and at close (10)
   });
 
-  it('names an event whose record was edited', async () => {
+  it('names an event whose record was replaced (by seq: the record held its id)', async () => {
     await trailWith(6);
     await store.db
       .updateTable('audit_events')
@@ -46,7 +46,7 @@ describe('iamd audit verify', () => {
       .execute();
     const { problems } = await verifyTrail(store.db, signer);
     expect(problems).toContainEqual(
-      expect.objectContaining({ kind: 'modified', seq: 3, eventId: 'event-3' }),
+      expect.objectContaining({ kind: 'modified', seq: 3, eventId: undefined }),
     );
   });
 
@@ -69,15 +69,43 @@ describe('iamd audit verify', () => {
     );
   });
 
-  it('names a lookup column that no longer matches its record', async () => {
+  it('names an event that its lookup keys no longer cover', async () => {
     await trailWith(3);
     await store.db
-      .updateTable('audit_events')
-      .set({ username: 'someone-else' })
-      .where('seq', '=', 1)
+      .updateTable('audit_event_keys')
+      .set({ value: 'someone-else' })
+      .where('attribute', '=', 'Username')
+      .where('first_seq', '=', 1)
       .execute();
     const { problems } = await verifyTrail(store.db, signer);
-    expect(problems).toEqual([expect.objectContaining({ kind: 'modified', seq: 1, eventId: 'event-1' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        kind: 'modified',
+        seq: 1,
+        eventId: 'event-1',
+        detail: expect.stringContaining('Username'),
+      }),
+    ]);
+  });
+
+  it('names an event that a narrowed key no longer reaches, and one whose key is gone', async () => {
+    await trailWith(4);
+    await store.db
+      .updateTable('audit_event_keys')
+      .set({ max_time: '2026-11-01T00:00:00.000Z' })
+      .where('attribute', '=', 'EventName')
+      .where('first_seq', '=', 2)
+      .execute();
+    await store.db
+      .deleteFrom('audit_event_keys')
+      .where('attribute', '=', 'EventId')
+      .where('first_seq', '=', 3)
+      .execute();
+    const { problems } = await verifyTrail(store.db, signer);
+    expect(problems).toEqual([
+      expect.objectContaining({ kind: 'modified', seq: 2, detail: expect.stringContaining('EventName') }),
+      expect.objectContaining({ kind: 'modified', seq: 3, detail: expect.stringContaining('EventId') }),
+    ]);
   });
 
   it('names a deleted event, in the middle and at the end', async () => {
@@ -101,7 +129,6 @@ describe('iamd audit verify', () => {
       .values({
         ...last,
         seq: 4,
-        event_id: 'forged',
         record,
         prev_hash: last.hash,
         hash: chainHash(last.hash, record),

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { chainHash, GENESIS_HASH } from './chain.js';
 import type { DigestSigner } from './digest-signer.js';
-import { eventColumns, type EventColumns } from './event-row.js';
+import { lookupValuesOf } from './lookup-values.js';
 import type { CloudTrailRecord } from './record.js';
 
 /** One fault `verify` found. */
@@ -25,18 +25,15 @@ export interface TrailReport {
   readonly problems: readonly TrailProblem[];
 }
 
-interface Row extends EventColumns {
-  readonly seq: number;
-  readonly record: string;
-  readonly prev_hash: string;
-  readonly hash: string;
-}
+type Row = Database['audit_events'];
+type Key = Database['audit_event_keys'];
 
 const PAGE = 1000;
 
 /**
  * Recomputes the hash chain and checks the signed digests (src/audit/chain.ts, digest-signer.ts):
- * - an event whose record, lookup columns or hash no longer agree is `modified`;
+ * - an event whose record, time, account or hash no longer agree is `modified`, and so is one that a lookup would
+ *   miss: one of its attribute values has no key (lookup-keys.ts) whose seqs and times cover it;
  * - a gap in the seqs, a chain head beyond the last event, or retained events that start without a digest
  *   anchoring them, is `deleted`;
  * - an event past the chain head, or one whose successor chains to its predecessor, is `inserted`;
@@ -61,6 +58,7 @@ export async function verifyTrail(db: Kysely<Database>, signer: DigestSigner): P
     previousSignature = digest.signature;
   }
   const head = await db.selectFrom('audit_chain').selectAll().where('id', '=', 1).executeTakeFirst();
+  const keys = new KeyCover(db);
 
   let count = 0;
   let first: number | undefined;
@@ -88,7 +86,7 @@ export async function verifyTrail(db: Kysely<Database>, signer: DigestSigner): P
             detail: `the events before seq ${row.seq} are gone and no signed digest anchors seq ${row.seq}`,
           });
       }
-      checkRow(row, problems);
+      await checkRow(row, keys, problems);
       if (previous !== undefined) {
         if (row.seq !== previous.seq + 1) {
           problems.push({
@@ -103,7 +101,7 @@ export async function verifyTrail(db: Kysely<Database>, signer: DigestSigner): P
             problems.push({
               kind: inserted ? 'inserted' : 'modified',
               seq: previous.seq,
-              eventId: previous.event_id,
+              eventId: eventIdOf(previous),
               detail: inserted
                 ? 'the next event chains past it: it was inserted'
                 : 'its hash is not the one the next event chains to',
@@ -121,7 +119,7 @@ export async function verifyTrail(db: Kysely<Database>, signer: DigestSigner): P
         problems.push({
           kind: 'inserted',
           seq: row.seq,
-          eventId: row.event_id,
+          eventId: eventIdOf(row),
           detail: 'it lies past the chain head',
         });
       beforePrevious = previous;
@@ -142,27 +140,108 @@ export async function verifyTrail(db: Kysely<Database>, signer: DigestSigner): P
   return { events: count, digests: digests.length, firstSeq: first, lastSeq: last, problems };
 }
 
-function checkRow(row: Row, problems: TrailProblem[]): void {
-  const fault = rowFault(row);
+async function checkRow(row: Row, keys: KeyCover, problems: TrailProblem[]): Promise<void> {
+  const fault = await rowFault(row, keys);
   if (fault !== undefined)
-    problems.push({ kind: 'modified', seq: row.seq, eventId: row.event_id, detail: fault });
+    problems.push({ kind: 'modified', seq: row.seq, eventId: eventIdOf(row), detail: fault });
 }
 
-function rowFault(row: Row): string | undefined {
+async function rowFault(row: Row, keys: KeyCover): Promise<string | undefined> {
   if (chainHash(row.prev_hash, row.record) !== row.hash) return 'its record does not match its hash';
-  let record: CloudTrailRecord;
-  try {
-    record = JSON.parse(row.record) as CloudTrailRecord;
-  } catch {
-    return 'its record is not JSON';
-  }
-  const expected = eventColumns(record, new Date(row.event_time));
-  const columns = Object.keys(expected) as (keyof EventColumns)[];
-  for (const column of columns) {
-    if (column === 'event_time') continue;
-    if (expected[column] !== row[column]) return `its ${column} column does not match its record`;
-  }
+  const record = parsed(row);
+  if (record === undefined) return 'its record is not JSON';
+  if (row.account_id !== record.recipientAccountId) return 'its account_id does not match its record';
   if (row.event_time.replace(/\.\d{3}Z$/, 'Z') !== record.eventTime)
     return 'its event_time does not match its record';
+  await keys.advanceTo(row.seq);
+  for (const [attribute, value] of lookupValuesOf(record, new Date(row.event_time))) {
+    if (!keys.covers(row, attribute, value))
+      return `no lookup key covers its ${attribute} ${JSON.stringify(value)}`;
+  }
   return undefined;
+}
+
+function parsed(row: Row): CloudTrailRecord | undefined {
+  try {
+    return JSON.parse(row.record) as CloudTrailRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The event's id as its record says, if the record can still be read. */
+function eventIdOf(row: Row): string | undefined {
+  const id = parsed(row)?.eventID;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * The lookup keys, read in seq order alongside the events: for each account, attribute and value, the key that
+ * starts last at or before the event being checked. One value's keys never overlap (each covers one batch), so that
+ * key is the only one that may cover the event.
+ */
+class KeyCover {
+  readonly #db: Kysely<Database>;
+  readonly #latest = new Map<string, Key>();
+  #pending: Key[] = [];
+  #next = 0;
+  #read: { seq: number; attribute: string; value: string; account: string } | undefined;
+  #done = false;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  /** Takes in every key that starts at or before `seq`. */
+  async advanceTo(seq: number): Promise<void> {
+    for (;;) {
+      while (this.#next < this.#pending.length && this.#pending[this.#next]!.first_seq <= seq) {
+        const key = this.#pending[this.#next++]!;
+        this.#latest.set(`${key.account_id}\n${key.attribute}\n${key.value}`, key);
+      }
+      if (this.#next < this.#pending.length || this.#done) return;
+      await this.#page();
+    }
+  }
+
+  covers(row: Row, attribute: string, value: string): boolean {
+    const key = this.#latest.get(`${row.account_id}\n${attribute}\n${value}`);
+    return (
+      key !== undefined &&
+      key.first_seq <= row.seq &&
+      row.seq <= key.last_seq &&
+      key.min_time <= row.event_time &&
+      row.event_time <= key.max_time
+    );
+  }
+
+  async #page(): Promise<void> {
+    const at = this.#read;
+    let query = this.#db.selectFrom('audit_event_keys').selectAll();
+    if (at !== undefined)
+      query = query.where((eb) =>
+        eb(
+          eb.refTuple('first_seq', 'account_id', 'attribute', 'value'),
+          '>',
+          eb.tuple(at.seq, at.account, at.attribute, at.value),
+        ),
+      );
+    this.#pending = await query
+      .orderBy('first_seq')
+      .orderBy('account_id')
+      .orderBy('attribute')
+      .orderBy('value')
+      .limit(PAGE)
+      .execute();
+    this.#next = 0;
+    const last = this.#pending.at(-1);
+    if (last === undefined || this.#pending.length < PAGE) this.#done = true;
+    if (last !== undefined)
+      this.#read = {
+        seq: last.first_seq,
+        account: last.account_id,
+        attribute: last.attribute,
+        value: last.value,
+      };
+  }
 }

@@ -2,6 +2,10 @@ import BetterSqlite3 from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventIdAt } from '../audit/event-id.js';
+import { lookupKeysOf, type KeyedEvent } from '../audit/lookup-keys.js';
+import { lookupValuesOf } from '../audit/lookup-values.js';
+import type { CloudTrailRecord } from '../audit/record.js';
 import { randomIds } from '../auth/ids.js';
 import { generateMasterKey } from '../auth/master-key.js';
 import { secretBoxFor } from '../auth/secret-box.js';
@@ -16,8 +20,9 @@ import { Random } from './random.js';
 
 /**
  * The LookupEvents benchmark: a trail of 1,000,000 events (90 days, 1,000 users, 40 event names, one resource
- * each; a tenth of them in a second account) in a SQLite file, bulk-inserted, then LookupEvents' latency per query
- * shape: the operation and the JSON encoding of its page, in process (signing and HTTP are the server benchmark's).
+ * each; a tenth of them in a second account) in a SQLite file, bulk-inserted with the lookup keys the server would
+ * write for them in batches of 100, then LookupEvents' latency per query shape: the operation and the JSON encoding
+ * of its page, in process (signing and HTTP are the server benchmark's).
  */
 
 const ACCOUNT = '123456789012';
@@ -55,14 +60,14 @@ export async function lookupBenchmark(): Promise<{
   const dir = mkdtempSync(join(tmpdir(), 'iamd-bench-trail-'));
   const file = join(dir, 'trail.sqlite');
   try {
-    // Migrate through the store, fill with one prepared statement in one transaction, then reopen.
+    // Migrate through the store, fill with prepared statements in one transaction, then reopen.
     await (await openSqliteStore(file)).close();
     const started = process.hrtime.bigint();
-    fill(file);
+    const eventIds = fill(file);
     const fillSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const store = await openSqliteStore(file);
     try {
-      return { fillSeconds, events: EVENTS, results: await measureLookups(store) };
+      return { fillSeconds, events: EVENTS, results: await measureLookups(store, eventIds) };
     } finally {
       await store.close();
     }
@@ -71,33 +76,71 @@ export async function lookupBenchmark(): Promise<{
   }
 }
 
-function fill(file: string): void {
+/** Events per appended batch, as the server appends reads (src/audit/audit-trail.ts, `maxBuffered`). */
+const BATCH = 100;
+/** Every how many events an id is kept (if the event is `ACCOUNT`'s) for the EventId lookups: about a thousand. */
+const ID_SAMPLE = Math.max(1, Math.floor(EVENTS / 1000));
+
+/**
+ * Writes the trail as the server would store it: the events' rows, and per batch of `BATCH` consecutive events the
+ * lookup keys that `lookupValuesOf` and `lookupKeysOf` give (src/audit/append.ts). Event ids are version-7 UUIDs of
+ * the event's millisecond, as the server's are, so they have no keys and a lookup by id walks the time index. Returns
+ * some ids of `ACCOUNT`'s events, for the EventId lookups.
+ */
+function fill(file: string): string[] {
   const db = new BetterSqlite3(file);
-  db.pragma('journal_mode = WAL');
+  // A scratch file, filled by this connection alone (openSqliteStore turns WAL back on when it reopens it).
+  db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
-  const event = db.prepare(
-    `insert into audit_events (seq, event_id, event_time, account_id, event_source, event_name, read_only,
-       username, access_key_id, error_code, record, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  db.pragma('cache_size = -1000000');
+  // The keys come a batch at a time in seq order, so the lookup index would take them in random places: building the
+  // indexes afterwards, from the migration's own statements, sorts once instead (the fill took 100 s, now 40).
+  const indexes = db
+    .prepare<[], { name: string; sql: string }>(
+      `select name, sql from sqlite_master where type = 'index' and tbl_name = 'audit_event_keys' and sql is not null`,
+    )
+    .all();
+  for (const index of indexes) db.exec(`drop index "${index.name}"`);
+  const eventColumns = '(?, ?, ?, ?, ?, ?)';
+  const insertEvents = db.prepare(
+    `insert into audit_events (seq, event_time, account_id, record, prev_hash, hash)
+       values ${Array.from({ length: BATCH }, () => eventColumns).join(', ')}`,
   );
-  const resource = db.prepare(
-    'insert into audit_event_resources (seq, resource_type, resource_name) values (?, ?, ?)',
+  const insertEvent = db.prepare(
+    `insert into audit_events (seq, event_time, account_id, record, prev_hash, hash) values ${eventColumns}`,
+  );
+  const insertKey = db.prepare(
+    `insert into audit_event_keys (account_id, attribute, value, first_seq, last_seq, min_time, max_time)
+       values (?, ?, ?, ?, ?, ?, ?)`,
   );
   const rnd = new Random(7);
+  // 90 days over 1,000,000 events: 7,776 ms apart, so every event has a millisecond of its own.
   const step = (END - START) / EVENTS;
   const hash = '0'.repeat(64);
+  const ids: string[] = [];
+  let params: unknown[] = [];
+  let keyed: KeyedEvent[] = [];
+  const flush = () => {
+    if (params.length === BATCH * 6) insertEvents.run(params);
+    else for (let i = 0; i < params.length; i += 6) insertEvent.run(params.slice(i, i + 6));
+    for (const k of lookupKeysOf(keyed))
+      insertKey.run(k.account_id, k.attribute, k.value, k.first_seq, k.last_seq, k.min_time, k.max_time);
+    params = [];
+    keyed = [];
+  };
   db.transaction(() => {
     for (let seq = 1; seq <= EVENTS; seq++) {
       // Skewed: reads are most of a trail.
       const name = NAMES[Math.min(NAMES.length - 1, Math.floor(rnd.next() ** 2 * NAMES.length))]!;
       const user = `user-${rnd.int(USERS)}`;
       const account = rnd.int(10) === 0 ? OTHER : ACCOUNT;
-      const time = new Date(START + seq * step).toISOString();
-      const id = `00000000-0000-4000-8000-${seq.toString(16).padStart(12, '0')}`;
+      const at = new Date(START + seq * step);
+      const time = at.toISOString();
+      const id = eventIdAt(at);
       const source =
         name === 'AssumeRole' || name === 'GetCallerIdentity' ? 'sts.amazonaws.com' : 'iam.amazonaws.com';
-      const readOnly = /^(Get|List)/.test(name) ? 1 : 0;
       const key = `AKIA${rnd.int(USERS).toString().padStart(16, '0')}`;
-      const record = JSON.stringify({
+      const record: CloudTrailRecord = {
         eventVersion: '1.08',
         userIdentity: {
           type: 'IAMUser',
@@ -112,23 +155,29 @@ function fill(file: string): void {
         awsRegion: 'us-east-1',
         sourceIPAddress: '10.0.0.1',
         userAgent: 'aws-cli/2.15.0',
+        // The one resource: ResourceType AWS::IAM::User and ResourceName target-N (src/audit/resources.ts).
         requestParameters: { userName: `target-${rnd.int(10_000)}` },
         responseElements: null,
         eventID: id,
-        readOnly: readOnly === 1,
+        readOnly: /^(Get|List)/.test(name),
         eventType: 'AwsApiCall',
         managementEvent: true,
         recipientAccountId: account,
         eventCategory: 'Management',
-      });
-      event.run(seq, id, time, account, source, name, readOnly, user, key, null, record, hash, hash);
-      resource.run(seq, 'AWS::IAM::User', `target-${rnd.int(10_000)}`);
+      };
+      params.push(seq, time, account, JSON.stringify(record), hash, hash);
+      keyed.push({ seq, time, accountId: account, values: lookupValuesOf(record, at) });
+      if (account === ACCOUNT && seq % ID_SAMPLE === 0) ids.push(id);
+      if (keyed.length === BATCH) flush();
     }
+    flush();
   })();
+  for (const index of indexes) db.exec(index.sql);
   db.close();
+  return ids;
 }
 
-async function measureLookups(store: Store): Promise<LookupMeasurement[]> {
+async function measureLookups(store: Store, eventIds: readonly string[]): Promise<LookupMeasurement[]> {
   const secrets = secretBoxFor(generateMasterKey());
   const ctx = {
     store,
@@ -170,6 +219,10 @@ async function measureLookups(store: Store): Promise<LookupMeasurement[]> {
     [
       'Username',
       () => ({ LookupAttributes: [{ AttributeKey: 'Username', AttributeValue: `user-${rnd.int(USERS)}` }] }),
+    ],
+    [
+      'EventId',
+      () => ({ LookupAttributes: [{ AttributeKey: 'EventId', AttributeValue: rnd.pick(eventIds) }] }),
     ],
     [
       'time range (1 hour)',

@@ -1,7 +1,9 @@
 import type { OperationContext } from '../operation/context.js';
 import type { LookupEventsInput, LookupEventsOutput } from '../protocol/models/cloudtrail-types.js';
 import { lookupQueryOf } from './lookup-input.js';
-import { eventPage, resourcesOf } from './lookup-query.js';
+import { usernameOf } from '../audit/lookup-values.js';
+import { resourcesOf } from '../audit/resources.js';
+import { eventPage } from './lookup-query.js';
 import { openToken, sealToken } from './next-token.js';
 
 /**
@@ -21,23 +23,23 @@ export async function lookupEvents(
   if (query.insights) return { Events: [] };
   const rows = await eventPage(ctx.store, ctx.accountId, query, after, query.limit);
   const page = rows.slice(0, query.limit);
-  const resources = await resourcesOf(
-    ctx.store,
-    page.map((row) => row.seq),
-  );
   const last = page.at(-1);
   return {
-    Events: page.map((row) => ({
-      EventId: row.event_id,
-      EventName: row.event_name,
-      ReadOnly: row.read_only === 1 ? 'true' : 'false',
-      ...(row.access_key_id === null ? {} : { AccessKeyId: row.access_key_id }),
-      EventTime: new Date(row.event_time),
-      EventSource: row.event_source,
-      ...(row.username === null ? {} : { Username: row.username }),
-      Resources: resources.get(row.seq) ?? [],
-      CloudTrailEvent: row.record,
-    })),
+    Events: page.map(({ parsed, event_time, record }) => {
+      const accessKeyId = parsed.userIdentity.accessKeyId;
+      const username = usernameOf(parsed);
+      return {
+        EventId: parsed.eventID,
+        EventName: parsed.eventName,
+        ReadOnly: parsed.readOnly ? 'true' : 'false',
+        ...(accessKeyId === undefined || accessKeyId === '' ? {} : { AccessKeyId: accessKeyId }),
+        EventTime: new Date(event_time),
+        EventSource: parsed.eventSource,
+        ...(username === undefined ? {} : { Username: username }),
+        Resources: resourcesOf(parsed).map((r) => ({ ResourceType: r.type, ResourceName: r.name })),
+        CloudTrailEvent: record,
+      };
+    }),
     ...(rows.length > query.limit && last !== undefined
       ? {
           NextToken: sealToken(ctx.secrets, ctx.accountId, query, {

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { EventCursor } from '../audit/keyed-events.js';
 import type { SecretBox } from '../auth/secret-box.js';
 import { AwsError } from '../errors/aws-error.js';
 import type { LookupQuery } from './lookup-input.js';
 
 /** Where the next page starts: just after this event, in newest-first order. */
-export interface Cursor {
-  readonly eventTime: string;
-  readonly seq: number;
-}
+export type Cursor = EventCursor;
 
 /**
  * LookupEvents' NextToken: the cursor, sealed (AES-GCM under the master key, src/auth/secret-box.ts) together with

@@ -3,6 +3,7 @@ import type { Migration } from 'kysely/migration';
 import type { StoreKind } from './store.js';
 import { providersCertificatesMigration } from './migrations-0002.js';
 import { auditMigration } from './migrations-audit.js';
+import { auditKeysMigration } from './migrations-audit-keys.js';
 import { auditLookupMigration } from './migrations-audit-lookup.js';
 import { lastAccessedMigration } from './migrations-last-accessed.js';
 import { mfaMigration } from './migrations-mfa.js';
@@ -172,5 +173,6 @@ export function migrationsFor(kind: StoreKind): Record<string, Migration> {
     '0006-audit': auditMigration(text),
     '0007-audit-lookup': auditLookupMigration(),
     '0007-service-last-accessed': lastAccessedMigration(text),
+    '0008-audit-keys': auditKeysMigration(text),
   };
 }

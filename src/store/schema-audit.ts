@@ -1,29 +1,18 @@
 /**
- * The tables of migration `0006-audit`: the audit trail. Every request iamd serves becomes one row of
- * `audit_events`, holding its CloudTrail record (see src/audit/record.ts) plus the columns LookupEvents filters on.
- * The conventions of schema.ts hold: ISO 8601 text timestamps (with milliseconds, so that they sort), JSON as text.
+ * The tables of migrations `0006-audit` and `0008-audit-keys`: the audit trail. Every request iamd serves becomes one
+ * row of `audit_events`, holding its CloudTrail record (see src/audit/record.ts); `audit_event_keys` says, per batch
+ * of appended events, which LookupEvents attribute values occur where. The conventions of schema.ts hold: ISO 8601
+ * text timestamps (with milliseconds, so that they sort), JSON as text.
  */
 
 /** One recorded request. */
 export interface AuditEventsTable {
   /** The position in the hash chain: 1, 2, 3… with no gaps while the trail is untouched. Primary key. */
   seq: number;
-  /** CloudTrail's eventID (a UUID). Unique. */
-  event_id: string;
-  /** CloudTrail's eventTime, ISO 8601 with milliseconds (`2026-11-27T21:00:00.123Z`). */
+  /** The event's time, ISO 8601 with milliseconds (`2026-11-27T21:00:00.123Z`); eventTime is its second. */
   event_time: string;
   /** recipientAccountId: the account the event belongs to. */
   account_id: string;
-  /** eventSource: `iam.amazonaws.com`, `sts.amazonaws.com`, `signin.amazonaws.com`. */
-  event_source: string;
-  event_name: string;
-  /** 1 for a read-only call, 0 otherwise. */
-  read_only: number;
-  /** LookupEvents' Username: the user name, role session name or `root`; null when unknown (failed auth). */
-  username: string | null;
-  access_key_id: string | null;
-  /** The error code of a failed call; null on success. */
-  error_code: string | null;
   /** The CloudTrail record as canonical JSON text: exactly the bytes that `hash` covers. */
   record: string;
   /** The previous event's `hash` (64 zero digits for the first event). */
@@ -32,13 +21,19 @@ export interface AuditEventsTable {
   hash: string;
 }
 
-/** The resources an event names (LookupEvents' ResourceType and ResourceName attributes). */
-export interface AuditEventResourcesTable {
-  seq: number;
-  /** For example `AWS::IAM::User`. */
-  resource_type: string;
-  /** For example the user's name or the role's ARN, as CloudTrail reports it. */
-  resource_name: string;
+/**
+ * Where an attribute value occurs in one appended batch (src/audit/lookup-keys.ts): the first and last seq, and the
+ * earliest and latest time, of the batch's events of the account with that value.
+ */
+export interface AuditEventKeysTable {
+  account_id: string;
+  /** A LookupEvents AttributeKey: `EventName`, `Username`, `ResourceName`… */
+  attribute: string;
+  value: string;
+  first_seq: number;
+  last_seq: number;
+  min_time: string;
+  max_time: string;
 }
 
 /** The head of the hash chain: one row (id 1), locked while an event is appended so that appends serialize. */
@@ -70,7 +65,7 @@ export interface AuditDigestsTable {
 /** The tables the audit migration adds to the `Database` interface. */
 export interface AuditTables {
   audit_events: AuditEventsTable;
-  audit_event_resources: AuditEventResourcesTable;
+  audit_event_keys: AuditEventKeysTable;
   audit_chain: AuditChainTable;
   audit_digests: AuditDigestsTable;
 }

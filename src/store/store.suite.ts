@@ -128,22 +128,8 @@ const COLUMNS = {
   ],
   signing_certificates: ['account_id', 'id', 'user_id', 'body', 'status', 'created_at'],
   ssh_public_keys: ['account_id', 'id', 'user_id', 'body', 'encoding', 'fingerprint', 'status', 'created_at'],
-  audit_events: [
-    'seq',
-    'event_id',
-    'event_time',
-    'account_id',
-    'event_source',
-    'event_name',
-    'read_only',
-    'username',
-    'access_key_id',
-    'error_code',
-    'record',
-    'prev_hash',
-    'hash',
-  ],
-  audit_event_resources: ['seq', 'resource_type', 'resource_name'],
+  audit_events: ['seq', 'event_time', 'account_id', 'record', 'prev_hash', 'hash'],
+  audit_event_keys: ['account_id', 'attribute', 'value', 'first_seq', 'last_seq', 'min_time', 'max_time'],
   audit_chain: ['id', 'seq', 'hash', 'digest_seq', 'digest_signature', 'digest_at'],
   audit_digests: ['seq', 'hash', 'created_at', 'previous_signature', 'signature'],
   service_last_accessed_jobs: [
@@ -314,22 +300,16 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
       status: 'Active',
       created_at: NOW,
     },
-    audit_events: {
-      seq: 1,
-      event_id: 'e1',
-      event_time: NOW,
+    audit_events: { seq: 1, event_time: NOW, account_id: ACCOUNT, record: '{}', prev_hash: '0', hash: '1' },
+    audit_event_keys: {
       account_id: ACCOUNT,
-      event_source: 'iam.amazonaws.com',
-      event_name: 'GetUser',
-      read_only: 1,
-      username: null,
-      access_key_id: null,
-      error_code: null,
-      record: '{}',
-      prev_hash: '0',
-      hash: '1',
+      attribute: 'EventName',
+      value: 'GetUser',
+      first_seq: 1,
+      last_seq: 1,
+      min_time: NOW,
+      max_time: NOW,
     },
-    audit_event_resources: { seq: 1, resource_type: 'AWS::IAM::User', resource_name: 'u' },
     audit_chain: { id: 1, seq: 1, hash: '1', digest_seq: 0, digest_signature: '', digest_at: NOW },
     audit_digests: { seq: 1, hash: '1', created_at: NOW, previous_signature: '', signature: 's' },
     service_last_accessed_jobs: {
@@ -381,7 +361,7 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
   await db.insertInto('signing_certificates').values(rows.signing_certificates).execute();
   await db.insertInto('ssh_public_keys').values(rows.ssh_public_keys).execute();
   await db.insertInto('audit_events').values(rows.audit_events).execute();
-  await db.insertInto('audit_event_resources').values(rows.audit_event_resources).execute();
+  await db.insertInto('audit_event_keys').values(rows.audit_event_keys).execute();
   await db.insertInto('audit_chain').values(rows.audit_chain).execute();
   await db.insertInto('audit_digests').values(rows.audit_digests).execute();
   await db.insertInto('service_last_accessed_jobs').values(rows.service_last_accessed_jobs).execute();

@@ -24,7 +24,7 @@ const EVERY_TABLE: Record<keyof Database, true> = {
   signing_certificates: true,
   ssh_public_keys: true,
   audit_events: true,
-  audit_event_resources: true,
+  audit_event_keys: true,
   audit_chain: true,
   audit_digests: true,
   service_last_accessed_jobs: true,

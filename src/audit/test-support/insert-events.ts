@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../../store/store.js';
+import { lookupKeysOf, type KeyedEvent } from '../lookup-keys.js';
+import { lookupValuesOf } from '../lookup-values.js';
 import type { CloudTrailRecord } from '../record.js';
 
 /**
- * TEST SUPPORT ONLY: writes audit events straight into audit_events and audit_event_resources, shaped as the
- * recorder writes them, so that the reading side (LookupEvents, service last accessed) can be tested with trails
- * of any size and age. The hash columns hold placeholders: nothing here verifies the chain.
+ * TEST SUPPORT ONLY: writes audit events straight into audit_events and audit_event_keys, shaped as the recorder
+ * writes them (one call's events are one batch), so that the reading side (LookupEvents, service last accessed) can
+ * be tested with trails of any size and age. The hash columns hold placeholders: nothing here verifies the chain.
  */
 export interface TestEvent {
   readonly accountId: string;
@@ -16,13 +18,14 @@ export interface TestEvent {
   readonly readOnly?: boolean;
   readonly username?: string;
   readonly accessKeyId?: string;
+  /** A request parameter naming a resource, as resources.ts reads them (`userName`, `roleArn`…). */
+  readonly requestParameters?: Readonly<Record<string, string>>;
   /** An IAM user caller's ARN, written to userIdentity.arn (for service last accessed). */
   readonly principalArn?: string;
   /** A role session caller: userIdentity is then an AssumedRole with this role as its session issuer. */
   readonly roleSession?: { readonly roleArn: string; readonly sessionName: string };
   readonly region?: string;
   readonly errorCode?: string;
-  readonly resources?: readonly { readonly type: string; readonly name: string }[];
   readonly eventId?: string;
 }
 
@@ -34,6 +37,7 @@ export async function insertTestEvents(store: Store, events: readonly TestEvent[
     .executeTakeFirst();
   let seq = Number(top?.top ?? 0);
   const ids: string[] = [];
+  const keyed: KeyedEvent[] = [];
   for (const event of events) {
     seq += 1;
     const eventId = event.eventId ?? randomUUID();
@@ -58,7 +62,7 @@ export async function insertTestEvents(store: Store, events: readonly TestEvent[
       awsRegion: event.region ?? 'us-east-1',
       sourceIPAddress: '127.0.0.1',
       ...(event.errorCode === undefined ? {} : { errorCode: event.errorCode }),
-      requestParameters: null,
+      requestParameters: event.requestParameters ?? null,
       responseElements: null,
       eventID: eventId,
       readOnly,
@@ -67,31 +71,22 @@ export async function insertTestEvents(store: Store, events: readonly TestEvent[
       recipientAccountId: event.accountId,
       eventCategory: 'Management',
     };
+    const time = event.eventTime.toISOString();
     await store.db
       .insertInto('audit_events')
       .values({
         seq,
-        event_id: eventId,
-        event_time: event.eventTime.toISOString(),
+        event_time: time,
         account_id: event.accountId,
-        event_source: eventSource,
-        event_name: event.eventName,
-        read_only: readOnly ? 1 : 0,
-        username: event.username ?? event.roleSession?.sessionName ?? null,
-        access_key_id: event.accessKeyId ?? null,
-        error_code: event.errorCode ?? null,
         record: JSON.stringify(record),
         prev_hash: '0'.repeat(64),
         hash: '0'.repeat(64),
       })
       .execute();
-    for (const resource of event.resources ?? []) {
-      await store.db
-        .insertInto('audit_event_resources')
-        .values({ seq, resource_type: resource.type, resource_name: resource.name })
-        .execute();
-    }
+    keyed.push({ seq, time, accountId: event.accountId, values: lookupValuesOf(record, event.eventTime) });
   }
+  const keys = lookupKeysOf(keyed);
+  if (keys.length > 0) await store.db.insertInto('audit_event_keys').values(keys).execute();
   return ids;
 }
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { keyedEvents } from '../../audit/keyed-events.js';
 import type { Store } from '../../store/store.js';
 
 /** A user or role whose activity a report covers. */
@@ -33,7 +34,7 @@ interface Identity {
  * An entity's attempts to access services since `since`, from the audit trail: every authenticated request, allowed
  * or denied, as AWS's last accessed data counts them. A user's are the requests signed with the user's keys (and the
  * user's GetSessionToken sessions, which CloudTrail records as the user); a role's are its sessions' requests. The
- * store narrows the events (a user's by the Username index; a role's by its ARN in the record text), and each
+ * store narrows the events (a user's by the Username lookup keys; a role's by its ARN in the record text), and each
  * candidate's record then decides.
  */
 export async function activityOf(
@@ -42,28 +43,29 @@ export async function activityOf(
   entity: ReportEntity,
   since: string,
 ): Promise<EntityActivity> {
-  let select = store.db
-    .selectFrom('audit_events')
-    .select(['event_time', 'event_source', 'event_name', 'record'])
-    .where('account_id', '=', accountId)
-    .where('event_time', '>=', since);
-  select =
+  const events =
     entity.type === 'USER'
-      ? select.where('username', '=', entity.name)
-      : select.where(sql<boolean>`record like ${`%"${likeEscape(entity.arn)}"%`} escape '\\'`);
+      ? await keyedEvents(store.db, accountId, 'Username', entity.name, { start: since }, Infinity)
+      : await store.db
+          .selectFrom('audit_events')
+          .select(['seq', 'event_time', 'record'])
+          .where('account_id', '=', accountId)
+          .where('event_time', '>=', since)
+          .where(sql<boolean>`record like ${`%"${likeEscape(entity.arn)}"%`} escape '\\'`)
+          .execute();
   const activity: EntityActivity = { services: new Map(), actions: new Map() };
-  for (const row of await select.execute()) {
-    let record: { userIdentity?: Identity; awsRegion?: string };
+  for (const row of events) {
+    let record: { userIdentity?: Identity; awsRegion?: string; eventSource?: string; eventName?: string };
     try {
       record = JSON.parse(row.record) as typeof record;
     } catch {
       continue;
     }
     if (!isBy(record.userIdentity, entity)) continue;
-    const namespace = row.event_source.replace(/\.amazonaws\.com$/, '');
+    const namespace = (record.eventSource ?? '').replace(/\.amazonaws\.com$/, '');
     const access = { time: row.event_time, region: record.awsRegion ?? '', entity: entity.arn };
     keepLatest(activity.services, namespace, access);
-    keepLatest(activity.actions, `${namespace}:${row.event_name}`, access);
+    keepLatest(activity.actions, `${namespace}:${record.eventName ?? ''}`, access);
   }
   return activity;
 }

@@ -93,9 +93,12 @@ describe('audit durability across a crash', () => {
     await new Promise((resolve) => second.child.once('exit', resolve));
 
     const db = database();
-    const created = db
-      .prepare("select record from audit_events where event_name = 'CreateUser' and error_code is null")
-      .all() as { record: string }[];
+    const created = (db.prepare('select record from audit_events').all() as { record: string }[]).filter(
+      (r) => {
+        const record = JSON.parse(r.record) as { eventName: string; errorCode?: string };
+        return record.eventName === 'CreateUser' && record.errorCode === undefined;
+      },
+    );
     db.close();
     const evented = new Set(
       created.map(
@@ -116,7 +119,9 @@ describe('audit durability across a crash', () => {
   it('verify names an edited event and a deleted one', async () => {
     const db = database();
     const [edited, deleted] = db
-      .prepare('select seq, event_id from audit_events order by seq limit 2 offset 10')
+      .prepare(
+        "select seq, json_extract(record, '$.eventID') as event_id from audit_events order by seq limit 2 offset 10",
+      )
       .all() as {
       seq: number;
       event_id: string;

@@ -83,9 +83,10 @@ describe('audit: who made the call', () => {
       readOnly: true,
     });
     // LookupEvents' resource attributes.
-    const rows = await server.store.db.selectFrom('audit_event_resources').selectAll().execute();
+    const rows = await server.store.db.selectFrom('audit_event_keys').selectAll().execute();
+    expect(rows).toContainEqual(expect.objectContaining({ attribute: 'ResourceName', value: 'bob' }));
     expect(rows).toContainEqual(
-      expect.objectContaining({ resource_type: 'AWS::IAM::User', resource_name: 'bob' }),
+      expect.objectContaining({ attribute: 'ResourceType', value: 'AWS::IAM::User' }),
     );
   });
 
@@ -101,9 +102,10 @@ describe('audit: who made the call', () => {
       responseElements: null,
       readOnly: false,
     });
-    const rows = await server.store.db.selectFrom('audit_event_resources').selectAll().execute();
+    const rows = await server.store.db.selectFrom('audit_event_keys').selectAll().execute();
+    expect(rows).toContainEqual(expect.objectContaining({ attribute: 'ResourceName', value: policyArn }));
     expect(rows).toContainEqual(
-      expect.objectContaining({ resource_type: 'AWS::IAM::Policy', resource_name: policyArn }),
+      expect.objectContaining({ attribute: 'ResourceType', value: 'AWS::IAM::Policy' }),
     );
   });
 

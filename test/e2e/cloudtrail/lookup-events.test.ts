@@ -30,7 +30,7 @@ const EVENTS: TestEvent[] = [
     eventTime: at(0),
     username: 'alice',
     accessKeyId: 'AKIAALICE0000000001',
-    resources: [{ type: 'AWS::IAM::User', name: 'bob' }],
+    requestParameters: { userName: 'bob' },
   },
   {
     accountId: ACCOUNT,
@@ -38,7 +38,7 @@ const EVENTS: TestEvent[] = [
     eventTime: at(1),
     username: 'alice',
     accessKeyId: 'AKIAALICE0000000001',
-    resources: [{ type: 'AWS::IAM::User', name: 'bob' }],
+    requestParameters: { userName: 'bob' },
   },
   {
     accountId: ACCOUNT,
@@ -48,7 +48,7 @@ const EVENTS: TestEvent[] = [
     username: 'carol',
     accessKeyId: 'AKIACAROL0000000001',
     readOnly: true,
-    resources: [{ type: 'AWS::IAM::Role', name: 'arn:aws:iam::123456789012:role/admin' }],
+    requestParameters: { roleArn: 'arn:aws:iam::123456789012:role/admin' },
   },
   {
     accountId: ACCOUNT,
@@ -56,7 +56,7 @@ const EVENTS: TestEvent[] = [
     eventTime: at(3),
     username: 'carol',
     accessKeyId: 'AKIACAROL0000000001',
-    resources: [{ type: 'AWS::IAM::Role', name: 'arn:aws:iam::123456789012:role/admin' }],
+    requestParameters: { roleArn: 'arn:aws:iam::123456789012:role/admin' },
   },
   { accountId: ACCOUNT, eventName: 'ListUsers', eventTime: at(4), username: 'root' },
   {
@@ -65,7 +65,7 @@ const EVENTS: TestEvent[] = [
     eventTime: at(5),
     username: 'mallory',
     accessKeyId: 'AKIAMALLORY00000001',
-    resources: [{ type: 'AWS::IAM::User', name: 'bob' }],
+    requestParameters: { userName: 'bob' },
   },
   // Two events in the same millisecond: seq breaks the tie, the later one first.
   {
@@ -74,7 +74,7 @@ const EVENTS: TestEvent[] = [
     eventTime: at(6),
     username: 'alice',
     accessKeyId: 'AKIAALICE0000000001',
-    resources: [{ type: 'AWS::IAM::User', name: 'bob' }],
+    requestParameters: { userName: 'bob' },
   },
   {
     accountId: ACCOUNT,

@@ -1,0 +1,164 @@
+import type { Kysely } from 'kysely';
+import type { AttributeKey } from '../cloudtrail/lookup-input.js';
+import { isoMillis } from '../protocol/iso-time.js';
+import type { Database } from '../store/schema.js';
+import { eventIdTime } from './event-id.js';
+import { hasLookupValue, quotedInRecord } from './lookup-values.js';
+import type { CloudTrailRecord } from './record.js';
+
+/** Where a walk newest first resumes: strictly after this event (event time, then seq, both descending). */
+export interface EventCursor {
+  readonly eventTime: string;
+  readonly seq: number;
+}
+
+/** Which events of an account a walk covers: times inclusive (ISO 8601 with milliseconds), and a cursor. */
+export interface EventBounds {
+  readonly start?: string | undefined;
+  readonly end?: string | undefined;
+  readonly after?: EventCursor | undefined;
+}
+
+/** A stored event as a lookup returns it: its row and its record, parsed. */
+export interface FoundEvent {
+  readonly seq: number;
+  readonly event_time: string;
+  readonly record: string;
+  readonly parsed: CloudTrailRecord;
+}
+
+// Keys read per query. A value's keys are one per batch, and a page usually ends within the first few.
+const KEYS_PER_READ = 16;
+
+/**
+ * The events of an account with `value` for the attribute `key`, newest first, at most `limit` (plus one, so a caller
+ * knows whether more follow). The walk reads the value's keys (src/audit/lookup-keys.ts) latest batch first and, for
+ * each, the events between its first and last seq, keeping those whose record has the value. Batches overlap in time
+ * (a change's event is appended at once, reads up to a flush later), so the page is kept sorted, and the walk stops at
+ * the first key whose latest event is older than the page's last: no event after it can enter the page.
+ */
+export async function keyedEvents(
+  db: Kysely<Database>,
+  accountId: string,
+  key: AttributeKey,
+  value: string,
+  bounds: EventBounds,
+  limit: number,
+): Promise<FoundEvent[]> {
+  const quoted = quotedInRecord(key) ? JSON.stringify(value) : undefined;
+  const found: FoundEvent[] = [];
+  // An event is read twice when an EventId key and its id's time both lead to it (trails from before 0008).
+  const seen = new Set<number>();
+  const take = (rows: readonly Database['audit_events'][]) => {
+    for (const row of rows) {
+      if (row.account_id !== accountId || !within(row, bounds) || seen.has(row.seq)) continue;
+      if (quoted !== undefined && !row.record.includes(quoted)) continue;
+      let parsed: CloudTrailRecord;
+      try {
+        parsed = JSON.parse(row.record) as CloudTrailRecord;
+      } catch {
+        continue;
+      }
+      if (!hasLookupValue(parsed, key, value)) continue;
+      seen.add(row.seq);
+      found.push({ seq: row.seq, event_time: row.event_time, record: row.record, parsed });
+    }
+  };
+  if (key === 'EventId') {
+    // An id that carries its event's time has no key: the event is at that millisecond of the time index.
+    const ms = eventIdTime(value);
+    if (ms !== undefined) take(await eventsAtQuery(db, accountId, isoMillis(new Date(ms))).execute());
+  }
+  const upper = earlier(bounds.end, bounds.after?.eventTime);
+  let resume: KeyResume | undefined;
+  for (;;) {
+    const batch = await keysQuery(db, accountId, key, value, bounds.start, upper, resume).execute();
+    for (const k of batch) {
+      if (found.length > limit) {
+        found.sort(newestFirst);
+        found.length = limit + 1;
+        if (found[limit]!.event_time > k.max_time) return found;
+      }
+      take(await seqRangeQuery(db, k.first_seq, k.last_seq).execute());
+    }
+    const last = batch.at(-1);
+    if (last === undefined || batch.length < KEYS_PER_READ) break;
+    resume = { maxTime: last.max_time, firstSeq: last.first_seq };
+  }
+  found.sort(newestFirst);
+  if (found.length > limit + 1) found.length = limit + 1;
+  return found;
+}
+
+/** Where a keys walk resumes: after this key, in its order. */
+export interface KeyResume {
+  readonly maxTime: string;
+  readonly firstSeq: number;
+}
+
+/**
+ * The next keys of a value, latest batch first, skipping those wholly outside `[start, upper]`. The equality and the
+ * order are the leading columns of audit_event_keys_lookup, and the columns read follow them there: the walk reads that
+ * index alone. The plan test compiles this query.
+ */
+export function keysQuery(
+  db: Kysely<Database>,
+  accountId: string,
+  key: AttributeKey,
+  value: string,
+  start: string | undefined,
+  upper: string | undefined,
+  resume: KeyResume | undefined,
+) {
+  let keys = db
+    .selectFrom('audit_event_keys')
+    .select(['first_seq', 'last_seq', 'min_time', 'max_time'])
+    .where('account_id', '=', accountId)
+    .where('attribute', '=', key)
+    .where('value', '=', value);
+  if (start !== undefined) keys = keys.where('max_time', '>=', start);
+  if (upper !== undefined) keys = keys.where('min_time', '<=', upper);
+  if (resume !== undefined)
+    keys = keys.where((eb) =>
+      eb(eb.refTuple('max_time', 'first_seq'), '<', eb.tuple(resume.maxTime, resume.firstSeq)),
+    );
+  return keys.orderBy('max_time', 'desc').orderBy('first_seq', 'desc').limit(KEYS_PER_READ);
+}
+
+/** The events of one key's range: the seq range alone, so the store walks the primary key (the rest is checked after). */
+export function seqRangeQuery(db: Kysely<Database>, first: number, last: number) {
+  return db.selectFrom('audit_events').selectAll().where('seq', '>=', first).where('seq', '<=', last);
+}
+
+/** An account's events of one millisecond, by the time index. */
+export function eventsAtQuery(db: Kysely<Database>, accountId: string, time: string) {
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('event_time', '=', time);
+}
+
+/** Whether a row lies inside the bounds. */
+export function within(row: { event_time: string; seq: number }, bounds: EventBounds): boolean {
+  if (bounds.start !== undefined && row.event_time < bounds.start) return false;
+  if (bounds.end !== undefined && row.event_time > bounds.end) return false;
+  const after = bounds.after;
+  if (after === undefined) return true;
+  return row.event_time < after.eventTime || (row.event_time === after.eventTime && row.seq < after.seq);
+}
+
+/** Page order: event time, then seq, both descending. */
+export function newestFirst(
+  a: { event_time: string; seq: number },
+  b: { event_time: string; seq: number },
+): number {
+  if (a.event_time !== b.event_time) return a.event_time < b.event_time ? 1 : -1;
+  return b.seq - a.seq;
+}
+
+function earlier(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a < b ? a : b;
+}
