@@ -7,6 +7,7 @@ import { isoMillis } from '../protocol/iso-time.js';
 import { lookupKeysOf, type KeyedEvent } from './lookup-keys.js';
 import { lookupValuesOf, type LookupValue } from './lookup-values.js';
 import type { CloudTrailRecord } from './record.js';
+import { recordText } from './record-text.js';
 import { rowInserter } from './row-inserter.js';
 
 const insertEvents = rowInserter('audit_events', [
@@ -49,7 +50,7 @@ export interface PreparedEvent {
 export function prepareEvent(event: PendingEvent): PreparedEvent {
   const record = event.record();
   return {
-    record: JSON.stringify(record),
+    record: recordText(record),
     time: isoMillis(event.time),
     accountId: record.recipientAccountId,
     values: lookupValuesOf(record, event.time),

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AttributeKey } from '../cloudtrail/lookup-input.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { appendEvents, prepareEvent } from './append.js';
 import { digestSignerFor } from './digest-signer.js';
 import { eventIdAt } from './event-id.js';
 import { keyedEvents, newestFirst, within, type EventBounds } from './keyed-events.js';
-import { hasLookupValue } from './lookup-values.js';
+import { hasLookupValue, type KeyAttribute } from './lookup-values.js';
 import type { CloudTrailRecord } from './record.js';
 
 // The keyed walk against the plain answer (every event of the account, filtered by its record, sorted), on a trail
@@ -33,18 +32,36 @@ function recordOf(rnd: (n: number) => number, time: Date): CloudTrailRecord {
   const account = ACCOUNTS[rnd(ACCOUNTS.length)]!;
   const user = USERS[rnd(USERS.length)]!;
   const name = NAMES[rnd(NAMES.length)]!;
-  const root = rnd(8) === 0;
+  const who = rnd(8);
+  const role = `arn:aws:iam::${account}:role/${user}-role`;
   return {
     eventVersion: '1.08',
-    userIdentity: root
-      ? { type: 'Root', arn: `arn:aws:iam::${account}:root`, accountId: account }
-      : {
-          type: 'IAMUser',
-          arn: `arn:aws:iam::${account}:user/${user}`,
-          accountId: account,
-          accessKeyId: `AKIA${user.toUpperCase().padEnd(16, '0')}`,
-          userName: user,
-        },
+    userIdentity:
+      who === 0
+        ? { type: 'Root', arn: `arn:aws:iam::${account}:root`, accountId: account }
+        : who === 1
+          ? {
+              type: 'AssumedRole',
+              arn: `arn:aws:sts::${account}:assumed-role/${user}-role/session`,
+              accountId: account,
+              sessionContext: {
+                sessionIssuer: {
+                  type: 'Role',
+                  principalId: 'AROAEXAMPLE',
+                  arn: role,
+                  accountId: account,
+                  userName: `${user}-role`,
+                },
+                attributes: { creationDate: '2026-12-01T00:00:00Z', mfaAuthenticated: 'false' },
+              },
+            }
+          : {
+              type: 'IAMUser',
+              arn: `arn:aws:iam::${account}:user/${user}`,
+              accountId: account,
+              accessKeyId: `AKIA${user.toUpperCase().padEnd(16, '0')}`,
+              userName: user,
+            },
     eventTime: `${time.toISOString().slice(0, 19)}Z`,
     eventSource: name === 'GetCallerIdentity' ? 'sts.amazonaws.com' : 'iam.amazonaws.com',
     eventName: name,
@@ -91,7 +108,7 @@ afterAll(() => store.close());
 
 function expected(
   account: string,
-  key: AttributeKey,
+  key: KeyAttribute,
   value: string,
   bounds: EventBounds,
   limit: number,
@@ -114,7 +131,11 @@ describe('keyedEvents', () => {
     for (let i = 0; i < 400; i++) {
       const sample = all[rnd(all.length)]!;
       const account = rnd(4) === 0 ? ACCOUNTS[rnd(2)]! : sample.record.recipientAccountId;
-      const keys: [AttributeKey, string][] = [
+      const keys: [KeyAttribute, string][] = [
+        ['Account', account],
+        ['Account', account],
+        ['SessionIssuer', `arn:aws:iam::${account}:role/${USERS[rnd(USERS.length)]!}-role`],
+        ['Username', 'session'],
         ['EventName', sample.record.eventName],
         ['EventSource', sample.record.eventSource],
         ['ReadOnly', rnd(2) === 0 ? 'true' : 'false'],

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { AttributeKey } from '../cloudtrail/lookup-input.js';
 import { isoMillis } from '../protocol/iso-time.js';
 import type { Database } from '../store/schema.js';
 import { eventIdTime } from './event-id.js';
-import { hasLookupValue, quotedInRecord } from './lookup-values.js';
+import { hasLookupValue, quotedInRecord, type KeyAttribute } from './lookup-values.js';
 import type { CloudTrailRecord } from './record.js';
 
 /** Where a walk newest first resumes: strictly after this event (event time, then seq, both descending). */
@@ -40,7 +39,7 @@ const KEYS_PER_READ = 16;
 export async function keyedEvents(
   db: Kysely<Database>,
   accountId: string,
-  key: AttributeKey,
+  key: KeyAttribute,
   value: string,
   bounds: EventBounds,
   limit: number,
@@ -65,9 +64,22 @@ export async function keyedEvents(
     }
   };
   if (key === 'EventId') {
-    // An id that carries its event's time has no key: the event is at that millisecond of the time index.
+    // An id that carries its event's time has no key: the event is among the account's events of that millisecond.
     const ms = eventIdTime(value);
-    if (ms !== undefined) take(await eventsAtQuery(db, accountId, isoMillis(new Date(ms))).execute());
+    const at = ms === undefined ? undefined : isoMillis(new Date(ms));
+    if (at !== undefined && within({ event_time: at, seq: 0 }, { start: bounds.start, end: bounds.end }))
+      for (const event of await keyedEvents(
+        db,
+        accountId,
+        'Account',
+        accountId,
+        { start: at, end: at },
+        Infinity,
+      ))
+        if (event.parsed.eventID === value && within(event, bounds) && !seen.has(event.seq)) {
+          seen.add(event.seq);
+          found.push(event);
+        }
   }
   const upper = earlier(bounds.end, bounds.after?.eventTime);
   let resume: KeyResume | undefined;
@@ -104,7 +116,7 @@ export interface KeyResume {
 export function keysQuery(
   db: Kysely<Database>,
   accountId: string,
-  key: AttributeKey,
+  key: KeyAttribute,
   value: string,
   start: string | undefined,
   upper: string | undefined,
@@ -128,15 +140,6 @@ export function keysQuery(
 /** The events of one key's range: the seq range alone, so the store walks the primary key (the rest is checked after). */
 export function seqRangeQuery(db: Kysely<Database>, first: number, last: number) {
   return db.selectFrom('audit_events').selectAll().where('seq', '>=', first).where('seq', '<=', last);
-}
-
-/** An account's events of one millisecond, by the time index. */
-export function eventsAtQuery(db: Kysely<Database>, accountId: string, time: string) {
-  return db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where('event_time', '=', time);
 }
 
 /** Whether a row lies inside the bounds. */

@@ -14,8 +14,8 @@ export interface KeyedEvent {
  * The lookup keys of a batch of events: one row per account, attribute and value that occur in the batch, with the
  * seqs and times of the first and last event holding it. A lookup walks the keys of its value newest first and reads
  * only the events inside their ranges (src/cloudtrail/lookup-query.ts). Batches are appended whole, so the ranges of
- * one value in different batches never overlap. A batch of reads from one caller has five or six keys, where an index
- * entry per event and attribute cost more than the event's row itself (docs/audit.md).
+ * one value in different batches never overlap. A batch of reads from one caller has six or seven keys, where an
+ * index entry per event and attribute cost more than the event's row itself (docs/audit.md).
  */
 export function lookupKeysOf(events: readonly KeyedEvent[]): AuditEventKeysTable[] {
   // Nested maps keyed by the strings themselves: a batch's events share their account, name and caller strings, whose

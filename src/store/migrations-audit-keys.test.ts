@@ -61,6 +61,7 @@ describe('migration 0008-audit-keys', () => {
       expect(report).toMatchObject({ events: 3, firstSeq: 1, lastSeq: 3, problems: [] });
       const find = async (key: Parameters<typeof keyedEvents>[2], value: string) =>
         (await keyedEvents(store.db, '123456789012', key, value, {}, 50)).map((e) => e.seq);
+      expect(await find('Account', '123456789012')).toEqual([3, 2, 1]);
       expect(await find('EventName', 'ConsoleLogin')).toEqual([3, 2, 1]);
       expect(await find('Username', 'root')).toEqual([3, 2, 1]);
       expect(await find('EventId', ids[1]!)).toEqual([2]);

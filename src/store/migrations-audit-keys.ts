@@ -3,10 +3,11 @@ import type { Migration } from 'kysely/migration';
 import type { TextColumn } from './migrations-0002.js';
 
 /**
- * Migration `0008-audit-keys`: audit_events keeps the record, its time, account and chain only, with the one time
- * index; LookupEvents' attribute values move to `audit_event_keys`, one row per value and appended batch
- * (src/audit/lookup-keys.ts). Seven index entries per event (a unique event id, five attributes, the time) and a
- * resources table cost more than the rest of recording a read (docs/audit.md).
+ * Migration `0008-audit-keys`: audit_events keeps the record, its time, account and chain only, and no index but its
+ * primary key; LookupEvents' attribute values (and each event's account, and a role session's role) move to
+ * `audit_event_keys`, one row per value and appended batch (src/audit/lookup-keys.ts). Seven index entries per event
+ * (a unique event id, five attributes, the time) and a resources table cost more than the rest of recording a read
+ * (docs/audit.md).
  *
  * Events already recorded keep their seqs, records and hashes, so the chain and its digests still verify; each gets
  * keys of its own, as a batch of one, from the columns 0006 kept for it. Their ids are version-4 UUIDs or 7, and keep
@@ -26,6 +27,7 @@ export function auditKeysMigration(text: TextColumn): Migration {
         .addColumn('max_time', text, (c) => c.notNull())
         .execute();
       const columns: [string, ReturnType<typeof sql>][] = [
+        ['Account', sql`account_id`],
         ['EventId', sql`event_id`],
         ['EventName', sql`event_name`],
         ['EventSource', sql`event_source`],
@@ -46,6 +48,7 @@ export function auditKeysMigration(text: TextColumn): Migration {
           select distinct e.account_id, ${attribute}, ${column}, e.seq, e.seq, e.event_time, e.event_time
           from audit_event_resources r join audit_events e on e.seq = r.seq`.execute(db);
       }
+      await sessionIssuerKeys(db);
       await db.schema
         .createTable('audit_events_0008')
         .addColumn('seq', 'integer', (c) => c.primaryKey())
@@ -60,11 +63,6 @@ export function auditKeysMigration(text: TextColumn): Migration {
       await db.schema.dropTable('audit_event_resources').execute();
       await db.schema.dropTable('audit_events').execute();
       await db.schema.alterTable('audit_events_0008').renameTo('audit_events').execute();
-      await db.schema
-        .createIndex('audit_events_by_time')
-        .on('audit_events')
-        .columns(['account_id', 'event_time', 'seq'])
-        .execute();
       // The columns a lookup reads come after the equality and the walk's order, so the walk reads the index alone.
       await db.schema
         .createIndex('audit_event_keys_lookup')
@@ -74,4 +72,33 @@ export function auditKeysMigration(text: TextColumn): Migration {
       await db.schema.createIndex('audit_event_keys_seq').on('audit_event_keys').column('last_seq').execute();
     },
   };
+}
+
+/** The SessionIssuer keys of the assumed-role events recorded before 0008: the role's ARN, from each record. */
+async function sessionIssuerKeys(db: Kysely<unknown>): Promise<void> {
+  let after = 0;
+  for (;;) {
+    const rows = (
+      await sql<{ seq: number; account_id: string; event_time: string; record: string }>`
+        select seq, account_id, event_time, record from audit_events
+        where seq > ${after} and record like '%"AssumedRole"%' order by seq limit 1000`.execute(db)
+    ).rows;
+    for (const row of rows) {
+      let arn: unknown;
+      try {
+        const record = JSON.parse(row.record) as {
+          userIdentity?: { type?: string; sessionContext?: { sessionIssuer?: { arn?: unknown } } };
+        };
+        if (record.userIdentity?.type === 'AssumedRole')
+          arn = record.userIdentity.sessionContext?.sessionIssuer?.arn;
+      } catch {
+        continue;
+      }
+      if (typeof arn === 'string')
+        await sql`insert into audit_event_keys values (${row.account_id}, 'SessionIssuer', ${arn}, ${row.seq},
+          ${row.seq}, ${row.event_time}, ${row.event_time})`.execute(db);
+    }
+    if (rows.length < 1000) break;
+    after = rows[rows.length - 1]!.seq;
+  }
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { keyedEvents } from '../../audit/keyed-events.js';
 import type { Store } from '../../store/store.js';
 
@@ -34,8 +33,8 @@ interface Identity {
  * An entity's attempts to access services since `since`, from the audit trail: every authenticated request, allowed
  * or denied, as AWS's last accessed data counts them. A user's are the requests signed with the user's keys (and the
  * user's GetSessionToken sessions, which CloudTrail records as the user); a role's are its sessions' requests. The
- * store narrows the events (a user's by the Username lookup keys; a role's by its ARN in the record text), and each
- * candidate's record then decides.
+ * trail's keys narrow the events (a user's by Username, a role's by SessionIssuer), and each candidate's record then
+ * decides.
  */
 export async function activityOf(
   store: Store,
@@ -43,29 +42,21 @@ export async function activityOf(
   entity: ReportEntity,
   since: string,
 ): Promise<EntityActivity> {
-  const events =
-    entity.type === 'USER'
-      ? await keyedEvents(store.db, accountId, 'Username', entity.name, { start: since }, Infinity)
-      : await store.db
-          .selectFrom('audit_events')
-          .select(['seq', 'event_time', 'record'])
-          .where('account_id', '=', accountId)
-          .where('event_time', '>=', since)
-          .where(sql<boolean>`record like ${`%"${likeEscape(entity.arn)}"%`} escape '\\'`)
-          .execute();
+  const events = await keyedEvents(
+    store.db,
+    accountId,
+    entity.type === 'USER' ? 'Username' : 'SessionIssuer',
+    entity.type === 'USER' ? entity.name : entity.arn,
+    { start: since },
+    Infinity,
+  );
   const activity: EntityActivity = { services: new Map(), actions: new Map() };
-  for (const row of events) {
-    let record: { userIdentity?: Identity; awsRegion?: string; eventSource?: string; eventName?: string };
-    try {
-      record = JSON.parse(row.record) as typeof record;
-    } catch {
-      continue;
-    }
+  for (const { parsed: record, event_time } of events) {
     if (!isBy(record.userIdentity, entity)) continue;
-    const namespace = (record.eventSource ?? '').replace(/\.amazonaws\.com$/, '');
-    const access = { time: row.event_time, region: record.awsRegion ?? '', entity: entity.arn };
+    const namespace = record.eventSource.replace(/\.amazonaws\.com$/, '');
+    const access = { time: event_time, region: record.awsRegion, entity: entity.arn };
     keepLatest(activity.services, namespace, access);
-    keepLatest(activity.actions, `${namespace}:${record.eventName ?? ''}`, access);
+    keepLatest(activity.actions, `${namespace}:${record.eventName}`, access);
   }
   return activity;
 }
@@ -81,8 +72,4 @@ function isBy(identity: Identity | undefined, entity: ReportEntity): boolean {
 export function keepLatest(map: Map<string, Access>, key: string, access: Access): void {
   const known = map.get(key);
   if (known === undefined || known.time < access.time) map.set(key, access);
-}
-
-function likeEscape(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
