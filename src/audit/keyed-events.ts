@@ -48,7 +48,7 @@ export async function keyedEvents(
   const found: FoundEvent[] = [];
   // An event is read twice when an EventId key and its id's time both lead to it (trails from before 0008).
   const seen = new Set<number>();
-  const take = (rows: readonly Database['audit_events'][]) => {
+  const take = (rows: readonly RangeRow[]) => {
     for (const row of rows) {
       if (row.account_id !== accountId || !within(row, bounds) || seen.has(row.seq)) continue;
       if (quoted !== undefined && !row.record.includes(quoted)) continue;
@@ -137,9 +137,15 @@ export function keysQuery(
   return keys.orderBy('max_time', 'desc').orderBy('first_seq', 'desc').limit(KEYS_PER_READ);
 }
 
+type RangeRow = Pick<Database['audit_events'], 'seq' | 'event_time' | 'account_id' | 'record'>;
+
 /** The events of one key's range: the seq range alone, so the store walks the primary key (the rest is checked after). */
 export function seqRangeQuery(db: Kysely<Database>, first: number, last: number) {
-  return db.selectFrom('audit_events').selectAll().where('seq', '>=', first).where('seq', '<=', last);
+  return db
+    .selectFrom('audit_events')
+    .select(['seq', 'event_time', 'account_id', 'record'])
+    .where('seq', '>=', first)
+    .where('seq', '<=', last);
 }
 
 /** Whether a row lies inside the bounds. */

@@ -187,6 +187,7 @@ class KeyCover {
   #next = 0;
   #read: { seq: number; attribute: string; value: string; account: string } | undefined;
   #done = false;
+  #sweepAt = 100_000;
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
@@ -194,6 +195,12 @@ class KeyCover {
 
   /** Takes in every key that starts at or before `seq`. */
   async advanceTo(seq: number): Promise<void> {
+    // Keys that ended before `seq` cover nothing more: dropped now and then, so a trail of one-event batches (a
+    // migrated one) does not keep a key per event in memory.
+    if (this.#latest.size > this.#sweepAt) {
+      for (const [id, key] of this.#latest) if (key.last_seq < seq) this.#latest.delete(id);
+      this.#sweepAt = Math.max(100_000, 2 * this.#latest.size);
+    }
     for (;;) {
       while (this.#next < this.#pending.length && this.#pending[this.#next]!.first_seq <= seq) {
         const key = this.#pending[this.#next++]!;

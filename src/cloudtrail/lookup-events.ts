@@ -1,8 +1,8 @@
+import { usernameOf } from '../audit/lookup-values.js';
+import { resourcesOf } from '../audit/resources.js';
 import type { OperationContext } from '../operation/context.js';
 import type { LookupEventsInput, LookupEventsOutput } from '../protocol/models/cloudtrail-types.js';
 import { lookupQueryOf } from './lookup-input.js';
-import { usernameOf } from '../audit/lookup-values.js';
-import { resourcesOf } from '../audit/resources.js';
 import { eventPage } from './lookup-query.js';
 import { openToken, sealToken } from './next-token.js';
 
