@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely';
+import { isoMillis } from '../protocol/iso-time.js';
 import { reusableQuery } from '../store/reusable-query.js';
 import type { Database } from '../store/schema.js';
 import { chainHash, GENESIS_HASH } from './chain.js';
 import type { DigestSigner } from './digest-signer.js';
-import { isoMillis } from '../protocol/iso-time.js';
 import { lookupKeysOf, type KeyedEvent } from './lookup-keys.js';
 import { lookupValuesOf, type LookupValue } from './lookup-values.js';
 import type { CloudTrailRecord } from './record.js';

@@ -13,7 +13,7 @@ export interface KeyedEvent {
 /**
  * The lookup keys of a batch of events: one row per account, attribute and value that occur in the batch, with the
  * seqs and times of the first and last event holding it. A lookup walks the keys of its value newest first and reads
- * only the events inside their ranges (src/cloudtrail/lookup-query.ts). Batches are appended whole, so the ranges of
+ * only the events inside their ranges (keyed-events.ts). Batches are appended whole, so the ranges of
  * one value in different batches never overlap. A batch of reads from one caller has six or seven keys, where an
  * index entry per event and attribute cost more than the event's row itself (docs/audit.md).
  */
