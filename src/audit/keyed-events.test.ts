@@ -6,6 +6,7 @@ import { appendEvents, prepareEvent } from './append.js';
 import { digestSignerFor } from './digest-signer.js';
 import { eventIdAt } from './event-id.js';
 import { keyedEvents, newestFirst, within, type EventBounds } from './keyed-events.js';
+import { verifyTrail } from './verify.js';
 import { hasLookupValue, type KeyAttribute } from './lookup-values.js';
 import type { CloudTrailRecord } from './record.js';
 
@@ -176,5 +177,28 @@ describe('keyedEvents', () => {
     const got = await keyedEvents(store.db, ACCOUNTS[0]!, 'Username', 'alice', {}, Infinity);
     expect(got.map((e) => e.seq)).toEqual(expected(ACCOUNTS[0]!, 'Username', 'alice', {}, Infinity));
     expect(got.length).toBeGreaterThan(10);
+  });
+
+  it('finds a value too long to store as it is, and verify accepts its key', async () => {
+    const own = await openSqliteStore(':memory:');
+    try {
+      const time = new Date(T0);
+      const long = `Unknown${'x'.repeat(3000)}`;
+      const record = { ...recordOf(random(1), time), eventName: long, recipientAccountId: ACCOUNTS[0]! };
+      const prepared = [prepareEvent({ time, record: () => record })];
+      const signer = digestSignerFor(new Uint8Array(32).fill(1));
+      await own.transaction((tx) => appendEvents(tx, prepared, signer, { everyEvents: 1 }, time));
+      const stored = await own.db
+        .selectFrom('audit_event_keys')
+        .select('value')
+        .where('attribute', '=', 'EventName')
+        .execute();
+      expect(stored.map((k) => k.value)).toEqual([expect.stringMatching(/^sha256:[0-9a-f]{64}$/)]);
+      const found = await keyedEvents(own.db, ACCOUNTS[0]!, 'EventName', long, {}, 50);
+      expect(found.map((e) => e.parsed.eventName)).toEqual([long]);
+      expect((await verifyTrail(own.db, signer)).problems).toEqual([]);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { isoMillis } from '../protocol/iso-time.js';
 import type { Database } from '../store/schema.js';
 import { eventIdTime } from './event-id.js';
+import { storedKeyValue } from './lookup-keys.js';
 import { hasLookupValue, quotedInRecord, type KeyAttribute } from './lookup-values.js';
 import type { CloudTrailRecord } from './record.js';
 
@@ -127,7 +128,7 @@ export function keysQuery(
     .select(['first_seq', 'last_seq', 'min_time', 'max_time'])
     .where('account_id', '=', accountId)
     .where('attribute', '=', key)
-    .where('value', '=', value);
+    .where('value', '=', storedKeyValue(value));
   if (start !== undefined) keys = keys.where('max_time', '>=', start);
   if (upper !== undefined) keys = keys.where('min_time', '<=', upper);
   if (resume !== undefined)

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import type { AuditEventKeysTable } from '../store/schema-audit.js';
 import type { LookupValue } from './lookup-values.js';
 
@@ -33,7 +34,7 @@ export function lookupKeysOf(events: readonly KeyedEvent[]): AuditEventKeysTable
         const fresh = {
           account_id: event.accountId,
           attribute,
-          value,
+          value: storedKeyValue(value),
           first_seq: event.seq,
           last_seq: event.seq,
           min_time: event.time,
@@ -49,4 +50,16 @@ export function lookupKeysOf(events: readonly KeyedEvent[]): AuditEventKeysTable
     }
   }
   return keys;
+}
+
+/** Values longer than this are stored as their digest. */
+const LONGEST_STORED = 256;
+
+/**
+ * A value as the keys store it: itself, or for a long one (an unknown Action is recorded as sent, a resource name may
+ * be a long ARN) `sha256:` and its hex digest. PostgreSQL's B-tree entries are limited to about 2.7 KB, and a batch
+ * whose key did not fit would fail whole. Writers, lookups and verify all store and look up through this.
+ */
+export function storedKeyValue(value: string): string {
+  return value.length <= LONGEST_STORED ? value : `sha256:${hash('sha256', value, 'hex')}`;
 }

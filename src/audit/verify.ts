@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { chainHash, GENESIS_HASH } from './chain.js';
 import type { DigestSigner } from './digest-signer.js';
+import { storedKeyValue } from './lookup-keys.js';
 import { lookupValuesOf } from './lookup-values.js';
 import type { CloudTrailRecord } from './record.js';
 
@@ -212,7 +213,7 @@ class KeyCover {
   }
 
   covers(row: Row, attribute: string, value: string): boolean {
-    const key = this.#latest.get(`${row.account_id}\n${attribute}\n${value}`);
+    const key = this.#latest.get(`${row.account_id}\n${attribute}\n${storedKeyValue(value)}`);
     return (
       key !== undefined &&
       key.first_seq <= row.seq &&

@@ -8,10 +8,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chainHash, GENESIS_HASH } from '../audit/chain.js';
 import { digestSignerFor } from '../audit/digest-signer.js';
 import { keyedEvents } from '../audit/keyed-events.js';
+import { storedKeyValue } from '../audit/lookup-keys.js';
 import { rootSignIn } from '../audit/test-support/root-sign-in.js';
 import { verifyTrail } from '../audit/verify.js';
 import { migrationsFor } from './migrations.js';
 import { openSqliteStore } from './sqlite.js';
+
+// An access key id column longer than the keys store as it is (lookup-keys.ts storedKeyValue).
+const LONG_KEY = `AKIAOLD${'0'.repeat(300)}`;
 
 // A trail recorded before 0008 (0006's wide rows, 0007's indexes, a resources table) comes through the migration
 // with its seqs, records and hashes, and every event is found again by each attribute.
@@ -43,9 +47,7 @@ describe('migration 0008-audit-keys', () => {
       await sql`insert into audit_events (seq, event_id, event_time, account_id, event_source, event_name, read_only,
           username, access_key_id, error_code, record, prev_hash, hash)
         values (${i + 1}, ${id}, ${time.toISOString()}, '123456789012', 'signin.amazonaws.com', 'ConsoleLogin', 0,
-          'root', ${i === 1 ? 'AKIAOLD0000000000001' : null}, null, ${record}, ${prev}, ${hash})`.execute(
-        before,
-      );
+          'root', ${i === 1 ? LONG_KEY : null}, null, ${record}, ${prev}, ${hash})`.execute(before);
       prev = hash;
     }
     await sql`insert into audit_event_resources values (2, 'AWS::IAM::User', 'bob')`.execute(before);
@@ -66,7 +68,14 @@ describe('migration 0008-audit-keys', () => {
       expect(await find('Username', 'root')).toEqual([3, 2, 1]);
       expect(await find('EventId', ids[1]!)).toEqual([2]);
       expect(await find('EventId', 'legacy-3')).toEqual([3]);
-      expect(await find('AccessKeyId', 'AKIAOLD0000000000001')).toEqual([]); // the record decides, and it names no key
+      expect(await find('AccessKeyId', LONG_KEY)).toEqual([]); // the record decides, and it names no key
+      const stored = await store.db
+        .selectFrom('audit_event_keys')
+        .select('value')
+        .where('attribute', '=', 'AccessKeyId')
+        .execute();
+      expect(stored).toEqual([{ value: storedKeyValue(LONG_KEY) }]);
+      expect(storedKeyValue(LONG_KEY)).toMatch(/^sha256:[0-9a-f]{64}$/);
       expect(await find('EventSource', 'signin.amazonaws.com')).toEqual([3, 2, 1]);
       expect(await find('ReadOnly', 'false')).toEqual([3, 2, 1]);
       const columns = (

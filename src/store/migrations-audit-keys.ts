@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import type { TextColumn } from './migrations-0002.js';
@@ -49,6 +50,7 @@ export function auditKeysMigration(text: TextColumn): Migration {
           from audit_event_resources r join audit_events e on e.seq = r.seq`.execute(db);
       }
       await sessionIssuerKeys(db);
+      await digestLongValues(db);
       await db.schema
         .createTable('audit_events_0008')
         .addColumn('seq', 'integer', (c) => c.primaryKey())
@@ -101,4 +103,16 @@ async function sessionIssuerKeys(db: Kysely<unknown>): Promise<void> {
     if (rows.length < 1000) break;
     after = rows[rows.length - 1]!.seq;
   }
+}
+
+/** Long values as the keys store them (src/audit/lookup-keys.ts `storedKeyValue`: over 256 characters, a digest). */
+async function digestLongValues(db: Kysely<unknown>): Promise<void> {
+  const rows = (
+    await sql<{
+      value: string;
+    }>`select distinct value from audit_event_keys where length(value) > 256`.execute(db)
+  ).rows;
+  for (const { value } of rows)
+    await sql`update audit_event_keys set value = ${`sha256:${hash('sha256', value, 'hex')}`}
+      where value = ${value}`.execute(db);
 }
