@@ -2,8 +2,8 @@
  * An eventID: a UUID version 7 (RFC 9562), whose first 48 bits are the event's Unix time in milliseconds, followed
  * by the version and 74 random bits. CloudTrail's eventID is an opaque GUID; a time-ordered one keeps the unique
  * index on event ids growing at its end, where a random UUID lands anywhere in it. Since migration 0008 the trail
- * keeps no index of ids at all: a lookup by EventId reads the time out of the id (`eventIdTime`) and walks the time
- * index to that millisecond (docs/audit.md).
+ * keeps no index of ids at all: a lookup by EventId reads the time out of the id (`eventIdTime`) and looks among the
+ * account's events of that millisecond (docs/audit.md).
  */
 export function eventIdAt(time: Date): string {
   // The random part comes from crypto.randomUUID (a version-4 UUID, from Node's pooled CSPRNG): its variant bits are

@@ -52,8 +52,8 @@ export function lookupKeysOf(events: readonly KeyedEvent[]): AuditEventKeysTable
   return keys;
 }
 
-/** Values longer than this are stored as their digest. */
-const LONGEST_STORED = 256;
+/** Values longer than this (in UTF-16 units) are stored as their digest. */
+export const LONGEST_STORED = 256;
 
 /**
  * A value as the keys store it: itself, or for a long one (an unknown Action is recorded as sent, a resource name may

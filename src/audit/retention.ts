@@ -20,7 +20,11 @@ export async function pruneEvents(store: Store, cutoff: Date): Promise<number> {
     const anchor = row?.anchor ?? null;
     if (anchor === null) return 0;
     // A key whose batch straddles the anchor stays: it still covers the batch's later events.
-    await tx.deleteFrom('audit_event_keys').where('last_seq', '<=', anchor).execute();
+    await tx
+      .deleteFrom('audit_event_keys')
+      .where('first_seq', '<=', anchor)
+      .where('last_seq', '<=', anchor)
+      .execute();
     const deleted = await tx.deleteFrom('audit_events').where('seq', '<=', anchor).executeTakeFirst();
     return Number(deleted.numDeletedRows);
   });

@@ -186,8 +186,8 @@ class KeyCover {
   readonly #latest = new Map<string, Key>();
   #pending: Key[] = [];
   #next = 0;
-  #read: { seq: number; attribute: string; value: string; account: string } | undefined;
-  #done = false;
+  /** Every key with a first seq up to this one has been read. */
+  #readTo: number | undefined;
   #sweepAt = 100_000;
 
   constructor(db: Kysely<Database>) {
@@ -202,13 +202,19 @@ class KeyCover {
       for (const [id, key] of this.#latest) if (key.last_seq < seq) this.#latest.delete(id);
       this.#sweepAt = Math.max(100_000, 2 * this.#latest.size);
     }
-    for (;;) {
-      while (this.#next < this.#pending.length && this.#pending[this.#next]!.first_seq <= seq) {
-        const key = this.#pending[this.#next++]!;
-        this.#latest.set(`${key.account_id}\n${key.attribute}\n${key.value}`, key);
-      }
-      if (this.#next < this.#pending.length || this.#done) return;
-      await this.#page();
+    if (this.#readTo === undefined || this.#readTo < seq) {
+      // The keys starting in the next window of seqs, by the first_seq index (the first read also takes those that
+      // start before the oldest retained event).
+      const to = seq + PAGE;
+      let query = this.#db.selectFrom('audit_event_keys').selectAll().where('first_seq', '<=', to);
+      if (this.#readTo !== undefined) query = query.where('first_seq', '>', this.#readTo);
+      this.#pending = [...this.#pending.slice(this.#next), ...(await query.orderBy('first_seq').execute())];
+      this.#next = 0;
+      this.#readTo = to;
+    }
+    while (this.#next < this.#pending.length && this.#pending[this.#next]!.first_seq <= seq) {
+      const key = this.#pending[this.#next++]!;
+      this.#latest.set(`${key.account_id}\n${key.attribute}\n${key.value}`, key);
     }
   }
 
@@ -221,35 +227,5 @@ class KeyCover {
       key.min_time <= row.event_time &&
       row.event_time <= key.max_time
     );
-  }
-
-  async #page(): Promise<void> {
-    const at = this.#read;
-    let query = this.#db.selectFrom('audit_event_keys').selectAll();
-    if (at !== undefined)
-      query = query.where((eb) =>
-        eb(
-          eb.refTuple('first_seq', 'account_id', 'attribute', 'value'),
-          '>',
-          eb.tuple(at.seq, at.account, at.attribute, at.value),
-        ),
-      );
-    this.#pending = await query
-      .orderBy('first_seq')
-      .orderBy('account_id')
-      .orderBy('attribute')
-      .orderBy('value')
-      .limit(PAGE)
-      .execute();
-    this.#next = 0;
-    const last = this.#pending.at(-1);
-    if (last === undefined || this.#pending.length < PAGE) this.#done = true;
-    if (last !== undefined)
-      this.#read = {
-        seq: last.first_seq,
-        account: last.account_id,
-        attribute: last.attribute,
-        value: last.value,
-      };
   }
 }

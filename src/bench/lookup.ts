@@ -84,8 +84,8 @@ const ID_SAMPLE = Math.max(1, Math.floor(EVENTS / 1000));
 /**
  * Writes the trail as the server would store it: the events' rows, and per batch of `BATCH` consecutive events the
  * lookup keys that `lookupValuesOf` and `lookupKeysOf` give (src/audit/append.ts). Event ids are version-7 UUIDs of
- * the event's millisecond, as the server's are, so they have no keys and a lookup by id walks the time index. Returns
- * some ids of `ACCOUNT`'s events, for the EventId lookups.
+ * the event's millisecond, as the server's are, so they have no keys and a lookup by id reads the account's events of
+ * that millisecond. Returns some ids of `ACCOUNT`'s events, for the EventId lookups.
  */
 function fill(file: string): string[] {
   const db = new BetterSqlite3(file);

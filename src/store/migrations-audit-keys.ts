@@ -1,6 +1,6 @@
-import { hash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import { LONGEST_STORED, storedKeyValue } from '../audit/lookup-keys.js';
 import type { TextColumn } from './migrations-0002.js';
 
 /**
@@ -71,7 +71,12 @@ export function auditKeysMigration(text: TextColumn): Migration {
         .on('audit_event_keys')
         .columns(['account_id', 'attribute', 'value', 'max_time', 'first_seq', 'last_seq', 'min_time'])
         .execute();
-      await db.schema.createIndex('audit_event_keys_seq').on('audit_event_keys').column('last_seq').execute();
+      // Retention deletes the keys that end before a seq, and verify reads them in seq order: both by the first seq.
+      await db.schema
+        .createIndex('audit_event_keys_seq')
+        .on('audit_event_keys')
+        .column('first_seq')
+        .execute();
     },
   };
 }
@@ -105,14 +110,19 @@ async function sessionIssuerKeys(db: Kysely<unknown>): Promise<void> {
   }
 }
 
-/** Long values as the keys store them (src/audit/lookup-keys.ts `storedKeyValue`: over 256 characters, a digest). */
+/**
+ * Long values as the keys store them, through the writer's own `storedKeyValue` (src/audit/lookup-keys.ts), so the
+ * two cannot disagree. SQL's length counts characters where JavaScript counts UTF-16 units (up to twice as many), so
+ * every value over half the limit is offered to it.
+ */
 async function digestLongValues(db: Kysely<unknown>): Promise<void> {
   const rows = (
-    await sql<{
-      value: string;
-    }>`select distinct value from audit_event_keys where length(value) > 256`.execute(db)
+    await sql<{ value: string }>`select distinct value from audit_event_keys
+      where length(value) > ${LONGEST_STORED / 2}`.execute(db)
   ).rows;
-  for (const { value } of rows)
-    await sql`update audit_event_keys set value = ${`sha256:${hash('sha256', value, 'hex')}`}
-      where value = ${value}`.execute(db);
+  for (const { value } of rows) {
+    const stored = storedKeyValue(value);
+    if (stored !== value)
+      await sql`update audit_event_keys set value = ${stored} where value = ${value}`.execute(db);
+  }
 }
