@@ -3,17 +3,18 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateUserCommand, IAMClient, paginateListUsers } from '@aws-sdk/client-iam';
+import { CreateUserCommand, IAMClient, ListUsersCommand, paginateListUsers } from '@aws-sdk/client-iam';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { ROOT } from '../support/server.js';
 
 /**
- * Durability: `iamd serve --data DIR` is killed (SIGKILL) in the middle of a burst of concurrent CreateUser calls.
- * After a restart every user that exists has its CreateUser event, every CreateUser success event names a user
- * that exists, and `iamd audit verify` accepts the trail. Then an edited and a deleted event make it fail, naming
- * them. Needs dist/ (npm test builds it first).
+ * Durability: `iamd serve --data DIR` is killed (SIGKILL) in the middle of a burst of concurrent CreateUser calls,
+ * and of reads, whose events are appended in batches between the changes' own (audit-trail.ts). After a restart
+ * every user that exists has its CreateUser event, every CreateUser success event names a user that exists, and
+ * `iamd audit verify` accepts the trail. Then an edited and a deleted event make it fail, naming them. Needs dist/
+ * (npm test builds it first).
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'iamd-crash-'));
 const children: ChildProcess[] = [];
@@ -74,7 +75,10 @@ describe('audit durability across a crash', () => {
         })
         .catch(() => undefined),
     );
-    await Promise.all(burst);
+    const reads = Array.from({ length: 300 }, () =>
+      iam.send(new ListUsersCommand({ MaxItems: 1 })).catch(() => undefined),
+    );
+    await Promise.all([...burst, ...reads]);
     await killed;
     expect(answered).toBeGreaterThanOrEqual(60);
     expect(answered).toBeLessThan(300); // the kill did cut the burst
