@@ -1,6 +1,6 @@
 import { CompiledQuery, type Compilable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keysQuery, seqRangeQuery } from '../audit/keyed-events.js';
+import { keysQuery, seqRangesQuery } from '../audit/keyed-events.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { ATTRIBUTE_KEYS } from './lookup-input.js';
@@ -40,8 +40,21 @@ describe('LookupEvents query plans (SQLite)', () => {
   );
 
   it('a key’s events: a range of the primary key', async () => {
-    expect(await plan(seqRangeQuery(store.db, 10, 20))).toMatch(
-      /SEARCH audit_events USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/,
+    expect(await plan(seqRangesQuery(store.db, [{ first_seq: 10, last_seq: 20 }]))).toMatch(
+      /^SEARCH audit_events USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)$/,
     );
+  });
+
+  it('several keys’ events: one range of the primary key each', async () => {
+    const ranges = [
+      { first_seq: 40, last_seq: 50 },
+      { first_seq: 10, last_seq: 20 },
+      { first_seq: 70, last_seq: 70 },
+    ];
+    const text = await plan(seqRangesQuery(store.db, ranges));
+    expect(
+      text.match(/SEARCH audit_events USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/g),
+    ).toHaveLength(3);
+    expect(text).not.toMatch(/TEMP B-TREE|SCAN/);
   });
 });
