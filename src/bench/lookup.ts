@@ -1,4 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { sql } from 'kysely';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +16,8 @@ import type { OperationContext } from '../operation/context.js';
 import { JSON_SERVICES } from '../protocol/json-model.js';
 import { encodeJsonOutput } from '../protocol/json-encode.js';
 import type { LookupEventsInput } from '../protocol/models/cloudtrail-types.js';
+import type { Database } from '../store/schema.js';
+import type { AuditEventKeysTable } from '../store/schema-audit.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { Random } from './random.js';
@@ -22,7 +26,8 @@ import { Random } from './random.js';
  * The LookupEvents benchmark: a trail of 1,000,000 events (90 days, 1,000 users, 40 event names, one resource
  * each; a tenth of them in a second account) in a SQLite file, bulk-inserted with the lookup keys the server would
  * write for them in batches of 100, then LookupEvents' latency per query shape: the operation and the JSON encoding
- * of its page, in process (signing and HTTP are the server benchmark's).
+ * of its page, in process (signing and HTTP are the server benchmark's). With IAMD_BENCH_DATABASE_URL the trail is
+ * in PostgreSQL instead, in a schema of its own that is dropped afterwards.
  */
 
 const ACCOUNT = '123456789012';
@@ -51,23 +56,33 @@ export interface LookupMeasurement {
   readonly eventsPerPage: number;
 }
 
-/** Fills a fresh SQLite trail and measures LookupEvents on it. */
+/** PostgreSQL to fill and measure instead of a SQLite file (IAMD_BENCH_DATABASE_URL). */
+const DATABASE_URL = process.env['IAMD_BENCH_DATABASE_URL'];
+
+/** Fills a fresh trail (SQLite, or PostgreSQL with IAMD_BENCH_DATABASE_URL) and measures LookupEvents on it. */
 export async function lookupBenchmark(): Promise<{
+  database: string;
   fillSeconds: number;
   events: number;
   results: LookupMeasurement[];
 }> {
+  if (DATABASE_URL !== undefined) return postgresBenchmark(DATABASE_URL);
   const dir = mkdtempSync(join(tmpdir(), 'iamd-bench-trail-'));
   const file = join(dir, 'trail.sqlite');
   try {
     // Migrate through the store, fill with prepared statements in one transaction, then reopen.
     await (await openSqliteStore(file)).close();
     const started = process.hrtime.bigint();
-    const eventIds = fill(file);
+    const eventIds = fillSqlite(file);
     const fillSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const store = await openSqliteStore(file);
     try {
-      return { fillSeconds, events: EVENTS, results: await measureLookups(store, eventIds) };
+      return {
+        database: 'SQLite',
+        fillSeconds,
+        events: EVENTS,
+        results: await measureLookups(store, eventIds),
+      };
     } finally {
       await store.close();
     }
@@ -76,18 +91,117 @@ export async function lookupBenchmark(): Promise<{
   }
 }
 
+async function postgresBenchmark(url: string): ReturnType<typeof lookupBenchmark> {
+  const schema = `iamd_bench_trail_${randomBytes(4).toString('hex')}`;
+  const { openPostgresStore } = await import('../store/postgres.js');
+  const store = await openPostgresStore(url, { schema });
+  try {
+    const started = process.hrtime.bigint();
+    const eventIds = await fillPostgres(store);
+    const fillSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return {
+      database: 'PostgreSQL',
+      fillSeconds,
+      events: EVENTS,
+      results: await measureLookups(store, eventIds),
+    };
+  } finally {
+    await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
+    await store.close();
+  }
+}
+
 /** Events per appended batch, as the server appends reads (src/audit/audit-trail.ts, `maxBuffered`). */
 const BATCH = 100;
 /** Every how many events an id is kept (if the event is `ACCOUNT`'s) for the EventId lookups: about a thousand. */
 const ID_SAMPLE = Math.max(1, Math.floor(EVENTS / 1000));
 
+/** One appended batch as the server stores it: its events' rows and its lookup keys. */
+interface TrailBatch {
+  readonly events: Database['audit_events'][];
+  readonly keys: AuditEventKeysTable[];
+}
+
 /**
- * Writes the trail as the server would store it: the events' rows, and per batch of `BATCH` consecutive events the
- * lookup keys that `lookupValuesOf` and `lookupKeysOf` give (src/audit/append.ts). Event ids are version-7 UUIDs of
- * the event's millisecond, as the server's are, so they have no keys and a lookup by id reads the account's events of
- * that millisecond. Returns some ids of `ACCOUNT`'s events, for the EventId lookups.
+ * The trail as the server would store it: the events' rows, and per batch of `BATCH` consecutive events the lookup
+ * keys that `lookupValuesOf` and `lookupKeysOf` give (src/audit/append.ts). Event ids are version-7 UUIDs of the
+ * event's millisecond, as the server's are, so they have no keys and a lookup by id reads the account's events of that
+ * millisecond. Pushes some ids of `ACCOUNT`'s events onto `ids`, for the EventId lookups.
  */
-function fill(file: string): string[] {
+function* trailBatches(ids: string[]): Generator<TrailBatch, void, void> {
+  const rnd = new Random(7);
+  // 90 days over 1,000,000 events: 7,776 ms apart, so every event has a millisecond of its own.
+  const step = (END - START) / EVENTS;
+  const hash = '0'.repeat(64);
+  let events: Database['audit_events'][] = [];
+  let keyed: KeyedEvent[] = [];
+  for (let seq = 1; seq <= EVENTS; seq++) {
+    // Skewed: reads are most of a trail.
+    const name = NAMES[Math.min(NAMES.length - 1, Math.floor(rnd.next() ** 2 * NAMES.length))]!;
+    const user = `user-${rnd.int(USERS)}`;
+    const account = rnd.int(10) === 0 ? OTHER : ACCOUNT;
+    const at = new Date(START + seq * step);
+    const time = at.toISOString();
+    const id = eventIdAt(at);
+    const source =
+      name === 'AssumeRole' || name === 'GetCallerIdentity' ? 'sts.amazonaws.com' : 'iam.amazonaws.com';
+    const key = `AKIA${rnd.int(USERS).toString().padStart(16, '0')}`;
+    const record: CloudTrailRecord = {
+      eventVersion: '1.08',
+      userIdentity: {
+        type: 'IAMUser',
+        arn: `arn:aws:iam::${account}:user/${user}`,
+        accountId: account,
+        accessKeyId: key,
+        userName: user,
+      },
+      eventTime: `${time.slice(0, 19)}Z`,
+      eventSource: source,
+      eventName: name,
+      awsRegion: 'us-east-1',
+      sourceIPAddress: '10.0.0.1',
+      userAgent: 'aws-cli/2.15.0',
+      // The one resource: ResourceType AWS::IAM::User and ResourceName target-N (src/audit/resources.ts).
+      requestParameters: { userName: `target-${rnd.int(10_000)}` },
+      responseElements: null,
+      eventID: id,
+      readOnly: /^(Get|List)/.test(name),
+      eventType: 'AwsApiCall',
+      managementEvent: true,
+      recipientAccountId: account,
+      eventCategory: 'Management',
+    };
+    events.push({
+      seq,
+      event_time: time,
+      account_id: account,
+      record: JSON.stringify(record),
+      prev_hash: hash,
+      hash,
+    });
+    keyed.push({ seq, time, accountId: account, values: lookupValuesOf(record, at) });
+    if (account === ACCOUNT && seq % ID_SAMPLE === 0) ids.push(id);
+    if (keyed.length === BATCH || seq === EVENTS) {
+      yield { events, keys: lookupKeysOf(keyed) };
+      events = [];
+      keyed = [];
+    }
+  }
+}
+
+const EVENT_COLUMNS = ['seq', 'event_time', 'account_id', 'record', 'prev_hash', 'hash'] as const;
+const KEY_COLUMNS = [
+  'account_id',
+  'attribute',
+  'value',
+  'first_seq',
+  'last_seq',
+  'min_time',
+  'max_time',
+] as const;
+
+/** Fills a migrated SQLite file with `trailBatches`; returns the sampled event ids. */
+function fillSqlite(file: string): string[] {
   const db = new BetterSqlite3(file);
   // A scratch file, filled by this connection alone (openSqliteStore turns WAL back on when it reopens it).
   db.pragma('journal_mode = OFF');
@@ -101,79 +215,56 @@ function fill(file: string): string[] {
     )
     .all();
   for (const index of indexes) db.exec(`drop index "${index.name}"`);
-  const eventColumns = '(?, ?, ?, ?, ?, ?)';
-  const insertEvents = db.prepare(
-    `insert into audit_events (seq, event_time, account_id, record, prev_hash, hash)
-       values ${Array.from({ length: BATCH }, () => eventColumns).join(', ')}`,
-  );
   const insertEvent = db.prepare(
-    `insert into audit_events (seq, event_time, account_id, record, prev_hash, hash) values ${eventColumns}`,
+    `insert into audit_events (${EVENT_COLUMNS.join(', ')}) values (${EVENT_COLUMNS.map(() => '?').join(', ')})`,
   );
   const insertKey = db.prepare(
-    `insert into audit_event_keys (account_id, attribute, value, first_seq, last_seq, min_time, max_time)
-       values (?, ?, ?, ?, ?, ?, ?)`,
+    `insert into audit_event_keys (${KEY_COLUMNS.join(', ')}) values (${KEY_COLUMNS.map(() => '?').join(', ')})`,
   );
-  const rnd = new Random(7);
-  // 90 days over 1,000,000 events: 7,776 ms apart, so every event has a millisecond of its own.
-  const step = (END - START) / EVENTS;
-  const hash = '0'.repeat(64);
   const ids: string[] = [];
-  let params: unknown[] = [];
-  let keyed: KeyedEvent[] = [];
-  const flush = () => {
-    if (params.length === BATCH * 6) insertEvents.run(params);
-    else for (let i = 0; i < params.length; i += 6) insertEvent.run(params.slice(i, i + 6));
-    for (const k of lookupKeysOf(keyed))
-      insertKey.run(k.account_id, k.attribute, k.value, k.first_seq, k.last_seq, k.min_time, k.max_time);
-    params = [];
-    keyed = [];
-  };
   db.transaction(() => {
-    for (let seq = 1; seq <= EVENTS; seq++) {
-      // Skewed: reads are most of a trail.
-      const name = NAMES[Math.min(NAMES.length - 1, Math.floor(rnd.next() ** 2 * NAMES.length))]!;
-      const user = `user-${rnd.int(USERS)}`;
-      const account = rnd.int(10) === 0 ? OTHER : ACCOUNT;
-      const at = new Date(START + seq * step);
-      const time = at.toISOString();
-      const id = eventIdAt(at);
-      const source =
-        name === 'AssumeRole' || name === 'GetCallerIdentity' ? 'sts.amazonaws.com' : 'iam.amazonaws.com';
-      const key = `AKIA${rnd.int(USERS).toString().padStart(16, '0')}`;
-      const record: CloudTrailRecord = {
-        eventVersion: '1.08',
-        userIdentity: {
-          type: 'IAMUser',
-          arn: `arn:aws:iam::${account}:user/${user}`,
-          accountId: account,
-          accessKeyId: key,
-          userName: user,
-        },
-        eventTime: `${time.slice(0, 19)}Z`,
-        eventSource: source,
-        eventName: name,
-        awsRegion: 'us-east-1',
-        sourceIPAddress: '10.0.0.1',
-        userAgent: 'aws-cli/2.15.0',
-        // The one resource: ResourceType AWS::IAM::User and ResourceName target-N (src/audit/resources.ts).
-        requestParameters: { userName: `target-${rnd.int(10_000)}` },
-        responseElements: null,
-        eventID: id,
-        readOnly: /^(Get|List)/.test(name),
-        eventType: 'AwsApiCall',
-        managementEvent: true,
-        recipientAccountId: account,
-        eventCategory: 'Management',
-      };
-      params.push(seq, time, account, JSON.stringify(record), hash, hash);
-      keyed.push({ seq, time, accountId: account, values: lookupValuesOf(record, at) });
-      if (account === ACCOUNT && seq % ID_SAMPLE === 0) ids.push(id);
-      if (keyed.length === BATCH) flush();
+    for (const batch of trailBatches(ids)) {
+      for (const e of batch.events) insertEvent.run(EVENT_COLUMNS.map((c) => e[c]));
+      for (const k of batch.keys) insertKey.run(KEY_COLUMNS.map((c) => k[c]));
     }
-    flush();
   })();
   for (const index of indexes) db.exec(index.sql);
   db.close();
+  return ids;
+}
+
+/**
+ * Fills a migrated PostgreSQL store with `trailBatches`, ten batches per transaction; the keys' indexes are built
+ * afterwards, as for SQLite. Returns the sampled event ids.
+ */
+async function fillPostgres(store: Store): Promise<string[]> {
+  const indexes = await sql<{ indexname: string; indexdef: string }>`
+    select indexname, indexdef from pg_indexes
+    where schemaname = current_schema() and tablename = 'audit_event_keys'`.execute(store.db);
+  for (const index of indexes.rows) await sql`drop index ${sql.id(index.indexname)}`.execute(store.db);
+  const ids: string[] = [];
+  let pending: TrailBatch[] = [];
+  const write = async () => {
+    const events = pending.flatMap((b) => b.events);
+    const keys = pending.flatMap((b) => b.keys);
+    pending = [];
+    await store.transaction(async (tx) => {
+      await tx.insertInto('audit_events').values(events).execute();
+      // PostgreSQL takes at most 65,535 parameters per statement.
+      for (let i = 0; i < keys.length; i += 5000)
+        await tx
+          .insertInto('audit_event_keys')
+          .values(keys.slice(i, i + 5000))
+          .execute();
+    });
+  };
+  for (const batch of trailBatches(ids)) {
+    pending.push(batch);
+    if (pending.length === 10) await write();
+  }
+  if (pending.length > 0) await write();
+  for (const index of indexes.rows) await sql.raw(index.indexdef).execute(store.db);
+  await sql`analyze`.execute(store.db);
   return ids;
 }
 
@@ -272,9 +363,9 @@ async function measureLookups(store: Store, eventIds: readonly string[]): Promis
 
 /** Prints the LookupEvents table. */
 export async function lookupTable(): Promise<void> {
-  const { fillSeconds, events, results } = await lookupBenchmark();
+  const { database, fillSeconds, events, results } = await lookupBenchmark();
   console.log(
-    `LookupEvents on a SQLite trail of ${events.toLocaleString('en-US')} events (bulk fill: ${fillSeconds.toFixed(1)} s), in process, page size 50`,
+    `LookupEvents on a ${database} trail of ${events.toLocaleString('en-US')} events (bulk fill: ${fillSeconds.toFixed(1)} s), in process, page size 50`,
   );
   console.log(
     ['query'.padEnd(34), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'events/page'.padStart(12)].join('  '),

@@ -229,9 +229,9 @@ async function main(): Promise<void> {
 }
 
 async function serverTable(): Promise<void> {
-  console.log(
-    'server: signed requests over loopback from this process to `iamd serve --dev` in a child process',
-  );
+  const serve =
+    process.env['IAMD_BENCH_STORE'] === 'file' ? 'iamd serve --data <fresh directory>' : 'iamd serve --dev';
+  console.log(`server: signed requests over loopback from this process to \`${serve}\` in a child process`);
   // The audit trail costs every request an event; measured side by side with it off (IAMD_AUDIT=off).
   const { on: server, off } = await benchServer();
   printServerTable(server, off, ['audit off', 'on/off']);

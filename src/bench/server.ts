@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'node:http';
 import { Sha256 } from '@aws-crypto/sha256-js';
@@ -15,6 +17,8 @@ import {
  * The server benchmark: signed IAM and STS requests over loopback, sent by this process to an `iamd serve --dev`
  * running in a child process (so the load generator does not share the server's core). Requests are signed
  * ahead of time and reused, so the figures measure the server: verification, authorization, the operation, XML.
+ * With IAMD_BENCH_STORE=file each server keeps its state in a fresh data directory instead, a SQLite file as
+ * `npm start` does, so that the figures include the file's writes (the audit trail's above all).
  */
 
 const ROOT = {
@@ -29,6 +33,8 @@ const SECONDS = Number(process.env['IAMD_BENCH_SECONDS'] ?? 6);
  * health check (the same code) still differed by up to a fifth; with 12 they agree within a few percent.
  */
 const ROUNDS = Number(process.env['IAMD_BENCH_ROUNDS'] ?? 12);
+/** `memory` (`--dev`, the default) or `file` (`--data` on a fresh temporary directory). */
+const STORE = process.env['IAMD_BENCH_STORE'] ?? 'memory';
 
 interface Signed {
   readonly headers: Record<string, string>;
@@ -50,7 +56,11 @@ export interface ServerSide {
 }
 
 async function startChild(side: ServerSide): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(side.dir, 'bin/iamd.js'), 'serve', '--dev', '--port', '0'], {
+  if (STORE !== 'memory' && STORE !== 'file')
+    throw new Error(`IAMD_BENCH_STORE is memory or file, not ${STORE}`);
+  const dataDir = STORE === 'file' ? mkdtempSync(join(tmpdir(), 'iamd-bench-')) : undefined;
+  const store = dataDir === undefined ? ['--dev'] : ['--data', dataDir];
+  const child = spawn(process.execPath, [join(side.dir, 'bin/iamd.js'), 'serve', ...store, '--port', '0'], {
     env: {
       ...process.env,
       IAMD_AUDIT: side.audit,
@@ -59,6 +69,7 @@ async function startChild(side: ServerSide): Promise<{ child: ChildProcess; url:
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  if (dataDir !== undefined) child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
