@@ -4,6 +4,7 @@ import { reusableQuery } from '../store/reusable-query.js';
 import type { Database } from '../store/schema.js';
 import { chainHash, GENESIS_HASH } from './chain.js';
 import type { DigestSigner } from './digest-signer.js';
+import { seqRangesQuery } from './keyed-events.js';
 import { lookupKeysOf, type KeyedEvent } from './lookup-keys.js';
 import { lookupValuesOf, type LookupValue } from './lookup-values.js';
 import type { CloudTrailRecord } from './record.js';
@@ -67,8 +68,11 @@ export interface DigestPolicy {
 const selectHead = reusableQuery((db, id: number) =>
   (db as Transaction<Database>).selectFrom('audit_chain').selectAll().where('id', '=', id).forUpdate(),
 );
-const advanceHead = reusableQuery((db, seq: number, hash: string, id: number) =>
-  (db as Transaction<Database>).updateTable('audit_chain').set({ seq, hash }).where('id', '=', id),
+const advanceHead = reusableQuery((db, seq: number, hash: string, keyedSeq: number, id: number) =>
+  (db as Transaction<Database>)
+    .updateTable('audit_chain')
+    .set({ seq, hash, keyed_seq: keyedSeq })
+    .where('id', '=', id),
 );
 
 /** The chain head, created on first use (and after a `--dev` reset emptied the table). */
@@ -83,6 +87,7 @@ async function lockHead(tx: Transaction<Database>, now: Date) {
     id: 1,
     seq: 0,
     hash: GENESIS_HASH,
+    keyed_seq: 0,
     digest_seq: 0,
     digest_signature: '',
     digest_at: now.toISOString(),
@@ -98,8 +103,16 @@ async function lockHead(tx: Transaction<Database>, now: Date) {
 }
 
 /**
- * Appends events to the chain inside `tx`: each gets the next seq and its hash over the previous one, and the batch
- * its lookup keys (lookup-keys.ts). Signs a digest when the policy says so. Returns the stored record texts.
+ * How an append treats lookup keys (lookup-keys.ts): a `batch` keys its events together with every event appended
+ * since the last keyed one; a `change` (one event, in the transaction of the call it records) leaves its event for
+ * the next batch to key, since a change's six to ten key rows and their index pages cost more than its event.
+ */
+export type Keying = 'batch' | 'change';
+
+/**
+ * Appends events to the chain inside `tx`: each gets the next seq and its hash over the previous one. A `batch`
+ * writes the lookup keys of its events and of those appended unkeyed before it, even when it has no events of its
+ * own. Signs a digest when the policy says so. Returns the stored record texts.
  */
 export async function appendEvents(
   tx: Transaction<Database>,
@@ -107,9 +120,11 @@ export async function appendEvents(
   signer: DigestSigner,
   policy: DigestPolicy,
   now: Date,
+  keying: Keying = 'batch',
 ): Promise<string[]> {
-  if (events.length === 0) return [];
+  if (events.length === 0 && keying === 'change') return [];
   const head = await lockHead(tx, now);
+  if (events.length === 0 && head.keyed_seq >= head.seq) return [];
   let { seq, hash } = head;
   const texts: string[] = [];
   const rows: Database['audit_events'][] = [];
@@ -124,16 +139,42 @@ export async function appendEvents(
     texts.push(record);
   }
   await insertEvents(tx, rows);
-  await insertKeys(tx, lookupKeysOf(keyed));
+  let keyedSeq = head.keyed_seq;
+  if (keying === 'batch') {
+    const unkeyed = keyedSeq < head.seq ? await unkeyedEvents(tx, keyedSeq, head.seq) : [];
+    await insertKeys(tx, lookupKeysOf([...unkeyed, ...keyed]));
+    keyedSeq = seq;
+  }
   if (seq - head.digest_seq >= policy.everyEvents) {
     const digest = await writeDigest(tx, { seq, hash, previous: head.digest_signature }, signer, now);
     await tx
       .updateTable('audit_chain')
-      .set({ seq, hash, ...digest })
+      .set({ seq, hash, keyed_seq: keyedSeq, ...digest })
       .where('id', '=', 1)
       .execute();
-  } else await advanceHead(tx, seq, hash, 1);
+  } else await advanceHead(tx, seq, hash, keyedSeq, 1);
   return texts;
+}
+
+/**
+ * The events after `after` up to `upTo`, in seq order, as their keys see them: their values come from the stored
+ * records, which is also what verify checks them against. A record that is not JSON gets no keys (verify reports it).
+ */
+async function unkeyedEvents(tx: Transaction<Database>, after: number, upTo: number): Promise<KeyedEvent[]> {
+  const rows = await seqRangesQuery(tx, [{ first_seq: after + 1, last_seq: upTo }]).execute();
+  rows.sort((a, b) => a.seq - b.seq);
+  const events: KeyedEvent[] = [];
+  for (const row of rows) {
+    let record: CloudTrailRecord;
+    try {
+      record = JSON.parse(row.record) as CloudTrailRecord;
+    } catch {
+      continue;
+    }
+    const values = lookupValuesOf(record, new Date(row.event_time));
+    events.push({ seq: row.seq, time: row.event_time, accountId: row.account_id, values });
+  }
+  return events;
 }
 
 /** Signs a digest of the chain at its head, if events came since the last one. Runs inside `tx`. */

@@ -43,4 +43,28 @@ describe('AuditTrail', () => {
     expect(stderr).toHaveBeenCalledWith(expect.stringContaining('a record that cannot be built'));
     await trail.close();
   });
+
+  it("appends a change's event without keys, and keys it in a flush that comes with nothing buffered", async () => {
+    store = await openSqliteStore(':memory:');
+    const at = store;
+    const trail = new AuditTrail({
+      store: at,
+      signer: digestSignerFor(new Uint8Array(32)),
+      clock: () => time,
+      flushIntervalMs: 10,
+    });
+    const head = () => at.db.selectFrom('audit_chain').select(['seq', 'keyed_seq']).executeTakeFirstOrThrow();
+    const keys = async () => (await at.db.selectFrom('audit_event_keys').selectAll().execute()).length;
+    const announce = await at.transaction((tx) =>
+      trail.appendInTransaction(tx, { time, record: () => record('change') }),
+    );
+    expect(await head()).toEqual({ seq: 1, keyed_seq: 0 });
+    expect(await keys()).toBe(0);
+    announce();
+    for (let i = 0; i < 200 && (await head()).keyed_seq === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await head()).toEqual({ seq: 1, keyed_seq: 1 });
+    expect(await keys()).toBeGreaterThan(0);
+    await trail.close();
+  });
 });

@@ -32,12 +32,16 @@ export interface AuditTrailOptions {
  * The audit trail of a running server. Events of calls that change state are appended by the caller inside the
  * call's own transaction (`appendInTransaction`); the others are buffered and appended in batches, off the
  * request path, every `flushIntervalMs` or `maxBuffered` events, and on `close`. A buffered event waits unbuilt:
- * its record is built with the rest of its batch (see PendingEvent).
+ * its record is built with the rest of its batch (see PendingEvent). A change's event is appended without its lookup
+ * keys: the next batch keys it, and a flush is due within `flushIntervalMs` of it even when nothing is buffered.
  */
 export class AuditTrail {
   readonly #options: AuditTrailOptions;
   #buffer: PendingEvent[] = [];
   #flushing: Promise<void> = Promise.resolve();
+  // Whether events may have been appended without their keys since the last flush began: by this trail's changes,
+  // or, until the first flush, by a server that stopped before keying them (a crash).
+  #unkeyed = true;
   #timer: NodeJS.Timeout | undefined;
   readonly #periodic: NodeJS.Timeout[] = [];
   #closed = false;
@@ -54,17 +58,32 @@ export class AuditTrail {
   /** Appends an event inside the transaction of the call it records; it commits or rolls back with the call. */
   async appendInTransaction(tx: Transaction<Database>, event: PendingEvent): Promise<() => void> {
     const o = this.#options;
-    const texts = await appendEvents(tx, [prepareEvent(event)], o.signer, this.#digestPolicy(), o.clock());
+    const texts = await appendEvents(
+      tx,
+      [prepareEvent(event)],
+      o.signer,
+      this.#digestPolicy(),
+      o.clock(),
+      'change',
+    );
     // The caller runs this after the commit, so that nothing reports an event that rolled back.
-    return () => o.onAppended?.(texts);
+    return () => {
+      o.onAppended?.(texts);
+      this.#unkeyed = true;
+      this.#schedule();
+    };
   }
 
   /** Buffers an event of a call that changed nothing. */
   enqueue(event: PendingEvent): void {
     this.#buffer.push(event);
     if (this.#buffer.length >= (this.#options.maxBuffered ?? 100)) void this.#guard(this.flush());
-    else
-      this.#timer ??= setTimeout(() => void this.#guard(this.flush()), this.#options.flushIntervalMs ?? 100);
+    else this.#schedule();
+  }
+
+  #schedule(): void {
+    if (this.#closed) return;
+    this.#timer ??= setTimeout(() => void this.#guard(this.flush()), this.#options.flushIntervalMs ?? 100);
   }
 
   /** Appends every buffered event now. */
@@ -73,11 +92,13 @@ export class AuditTrail {
     this.#timer = undefined;
     const batch = this.#buffer;
     this.#buffer = [];
+    const unkeyed = this.#unkeyed;
+    this.#unkeyed = false;
     // Batches append one after another, in the order they were taken.
     this.#flushing = this.#flushing
       .catch(() => undefined)
       .then(async () => {
-        if (batch.length === 0) return;
+        if (batch.length === 0 && !unkeyed) return;
         const o = this.#options;
         // Built before the transaction, so that the chain head's lock is held only for the append itself. A record
         // that cannot be built is a bug, reported like a failed append; it does not take the rest of its batch along.

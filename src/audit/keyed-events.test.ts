@@ -12,6 +12,7 @@ import type { CloudTrailRecord } from './record.js';
 
 // The keyed walk against the plain answer (every event of the account, filtered by its record, sorted), on a trail
 // whose batches overlap in time as the server's do: a change's event is appended at once, reads up to a flush later.
+// A change's event is appended without keys, and keyed by the next batch; the trail ends with some not keyed yet.
 
 /** A small deterministic generator (xorshift), so a failure repeats. */
 function random(seed: number): (n: number) => number {
@@ -82,6 +83,8 @@ function recordOf(rnd: (n: number) => number, time: Date): CloudTrailRecord {
 
 let store: Store;
 const all: { seq: number; event_time: string; record: CloudTrailRecord }[] = [];
+/** The last seq of the last batch: the events after it are changes not keyed yet. */
+let keyedUpTo = 0;
 
 beforeAll(async () => {
   store = await openSqliteStore(':memory:');
@@ -89,10 +92,11 @@ beforeAll(async () => {
   const signer = digestSignerFor(new Uint8Array(32).fill(1));
   let clock = T0;
   let seq = 0;
-  for (let b = 0; b < 60; b++) {
+  for (let b = 0; b < 64; b++) {
     // A batch of up to 12 events; its times go back up to 3 s before the clock, so batches interleave in time, and
-    // several events share a millisecond.
-    const size = 1 + rnd(12);
+    // several events share a millisecond. A third are changes, one event each; so are the last four appends.
+    const keying = rnd(3) === 0 || b >= 60 ? 'change' : 'batch';
+    const size = keying === 'change' ? 1 : 1 + rnd(12);
     clock += rnd(2000);
     const events = Array.from({ length: size }, () => {
       const time = new Date(clock - rnd(3000));
@@ -100,9 +104,10 @@ beforeAll(async () => {
     });
     const prepared = events.map((e) => prepareEvent({ time: e.time, record: () => e.record }));
     await store.transaction((tx) =>
-      appendEvents(tx, prepared, signer, { everyEvents: 1e9 }, new Date(clock)),
+      appendEvents(tx, prepared, signer, { everyEvents: 1e9 }, new Date(clock), keying),
     );
     for (const e of events) all.push({ seq: ++seq, event_time: e.time.toISOString(), record: e.record });
+    if (keying === 'batch') keyedUpTo = seq;
   }
 });
 afterAll(() => store.close());
@@ -171,6 +176,17 @@ describe('keyedEvents', () => {
     }
     expect(compared).toBe(400);
     expect(nonEmpty).toBeGreaterThan(200);
+  });
+
+  it('covers changes keyed by a later batch and changes not keyed yet, and verify accepts both', async () => {
+    const head = await store.db.selectFrom('audit_chain').selectAll().executeTakeFirstOrThrow();
+    expect(head.seq).toBe(all.length);
+    expect(head.keyed_seq).toBe(keyedUpTo);
+    expect(head.seq - head.keyed_seq).toBeGreaterThanOrEqual(4);
+    const keys = await store.db.selectFrom('audit_event_keys').select(['first_seq', 'last_seq']).execute();
+    expect(keys.every((k) => k.last_seq <= head.keyed_seq)).toBe(true);
+    const report = await verifyTrail(store.db, digestSignerFor(new Uint8Array(32).fill(1)));
+    expect(report).toMatchObject({ events: all.length, problems: [] });
   });
 
   it('with no limit, returns every match', async () => {

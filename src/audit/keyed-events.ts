@@ -32,10 +32,11 @@ const KEYS_PER_READ = 16;
 
 /**
  * The events of an account with `value` for the attribute `key`, newest first, at most `limit` (plus one, so a caller
- * knows whether more follow). The walk reads the value's keys (src/audit/lookup-keys.ts) latest batch first and, for
- * each, the events between its first and last seq, keeping those whose record has the value. Batches overlap in time
- * (a change's event is appended at once, reads up to a flush later), so the page is kept sorted, and the walk stops at
- * the first key whose latest event is older than the page's last: no event after it can enter the page.
+ * knows whether more follow). The events not keyed yet (past the chain head's `keyed_seq`) are read first; then the
+ * walk reads the value's keys (src/audit/lookup-keys.ts) latest batch first and, for each, the events between its
+ * first and last seq, keeping those whose record has the value. Batches overlap in time (a change's event is appended
+ * at once, reads up to a flush later), so the page is kept sorted, and the walk stops at the first key whose latest
+ * event is older than the page's last: no event after it can enter the page.
  */
 export async function keyedEvents(
   db: Kysely<Database>,
@@ -64,6 +65,14 @@ export async function keyedEvents(
       found.push({ seq: row.seq, event_time: row.event_time, record: row.record, parsed });
     }
   };
+  // The events appended since the last keyed one (a change's event waits for the next batch to key it): read whole.
+  const head = await db
+    .selectFrom('audit_chain')
+    .select(['seq', 'keyed_seq'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  if (head !== undefined && head.keyed_seq < head.seq)
+    take(await seqRangesQuery(db, [{ first_seq: head.keyed_seq + 1, last_seq: head.seq }]).execute());
   if (key === 'EventId') {
     // An id that carries its event's time has no key: the event is among the account's events of that millisecond.
     const ms = eventIdTime(value);

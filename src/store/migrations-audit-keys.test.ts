@@ -61,6 +61,9 @@ describe('migration 0008-audit-keys', () => {
       const signer = digestSignerFor(new Uint8Array(32));
       const report = await verifyTrail(store.db, signer);
       expect(report).toMatchObject({ events: 3, firstSeq: 1, lastSeq: 3, problems: [] });
+      // 0009: the events before it all have their keys.
+      const head = await store.db.selectFrom('audit_chain').selectAll().executeTakeFirstOrThrow();
+      expect([head.seq, head.keyed_seq]).toEqual([3, 3]);
       const find = async (key: Parameters<typeof keyedEvents>[2], value: string) =>
         (await keyedEvents(store.db, '123456789012', key, value, {}, 50)).map((e) => e.seq);
       expect(await find('Account', '123456789012')).toEqual([3, 2, 1]);

@@ -4,6 +4,7 @@ import type { StoreKind } from './store.js';
 import { providersCertificatesMigration } from './migrations-0002.js';
 import { auditMigration } from './migrations-audit.js';
 import { auditKeysMigration } from './migrations-audit-keys.js';
+import { auditKeyedSeqMigration } from './migrations-audit-keyed-seq.js';
 import { auditLookupMigration } from './migrations-audit-lookup.js';
 import { lastAccessedMigration } from './migrations-last-accessed.js';
 import { mfaMigration } from './migrations-mfa.js';
@@ -174,5 +175,6 @@ export function migrationsFor(kind: StoreKind): Record<string, Migration> {
     '0007-audit-lookup': auditLookupMigration(),
     '0007-service-last-accessed': lastAccessedMigration(text),
     '0008-audit-keys': auditKeysMigration(text),
+    '0009-audit-keyed-seq': auditKeyedSeqMigration(),
   };
 }

@@ -43,6 +43,12 @@ export interface AuditChainTable {
   seq: number;
   /** The newest event's hash. */
   hash: string;
+  /**
+   * Events up to this seq have their lookup keys. A change's event is appended in its own transaction without them
+   * (six to ten key rows and their index pages would cost more than the event); the next batch append keys it, and
+   * lookups read the events past this seq directly (src/audit/keyed-events.ts).
+   */
+  keyed_seq: number;
   /** The newest signed digest's seq (0 when none is signed yet): read here so appends need no second query. */
   digest_seq: number;
   /** The newest digest's signature (empty when none), which the next digest chains to. */

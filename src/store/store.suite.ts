@@ -130,7 +130,7 @@ const COLUMNS = {
   ssh_public_keys: ['account_id', 'id', 'user_id', 'body', 'encoding', 'fingerprint', 'status', 'created_at'],
   audit_events: ['seq', 'event_time', 'account_id', 'record', 'prev_hash', 'hash'],
   audit_event_keys: ['account_id', 'attribute', 'value', 'first_seq', 'last_seq', 'min_time', 'max_time'],
-  audit_chain: ['id', 'seq', 'hash', 'digest_seq', 'digest_signature', 'digest_at'],
+  audit_chain: ['id', 'seq', 'hash', 'keyed_seq', 'digest_seq', 'digest_signature', 'digest_at'],
   audit_digests: ['seq', 'hash', 'created_at', 'previous_signature', 'signature'],
   service_last_accessed_jobs: [
     'job_id',
@@ -310,7 +310,15 @@ async function fillEveryTable(db: Kysely<Database>): Promise<void> {
       min_time: NOW,
       max_time: NOW,
     },
-    audit_chain: { id: 1, seq: 1, hash: '1', digest_seq: 0, digest_signature: '', digest_at: NOW },
+    audit_chain: {
+      id: 1,
+      seq: 1,
+      hash: '1',
+      keyed_seq: 1,
+      digest_seq: 0,
+      digest_signature: '',
+      digest_at: NOW,
+    },
     audit_digests: { seq: 1, hash: '1', created_at: NOW, previous_signature: '', signature: 's' },
     service_last_accessed_jobs: {
       job_id: 'j',
