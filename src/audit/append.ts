@@ -11,15 +11,9 @@ import type { CloudTrailRecord } from './record.js';
 import { recordText } from './record-text.js';
 import { rowInserter } from './row-inserter.js';
 
-const insertEvents = rowInserter('audit_events', [
-  'seq',
-  'event_time',
-  'account_id',
-  'record',
-  'prev_hash',
-  'hash',
-]);
-const insertKeys = rowInserter('audit_event_keys', [
+/** The columns of an event's row and of a lookup key, in the order an append writes them. */
+export const EVENT_COLUMNS = ['seq', 'event_time', 'account_id', 'record', 'prev_hash', 'hash'] as const;
+export const KEY_COLUMNS = [
   'account_id',
   'attribute',
   'value',
@@ -27,7 +21,10 @@ const insertKeys = rowInserter('audit_event_keys', [
   'last_seq',
   'min_time',
   'max_time',
-]);
+] as const;
+
+const insertEvents = rowInserter('audit_events', EVENT_COLUMNS);
+const insertKeys = rowInserter('audit_event_keys', KEY_COLUMNS);
 
 /**
  * An event to append: the time it happened (with milliseconds, for ordering) and how to build its record. A buffered

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EVENT_COLUMNS, KEY_COLUMNS } from '../audit/append.js';
 import { eventIdAt } from '../audit/event-id.js';
 import { lookupKeysOf, type KeyedEvent } from '../audit/lookup-keys.js';
 import { lookupValuesOf } from '../audit/lookup-values.js';
@@ -188,17 +189,6 @@ function* trailBatches(ids: string[]): Generator<TrailBatch, void, void> {
     }
   }
 }
-
-const EVENT_COLUMNS = ['seq', 'event_time', 'account_id', 'record', 'prev_hash', 'hash'] as const;
-const KEY_COLUMNS = [
-  'account_id',
-  'attribute',
-  'value',
-  'first_seq',
-  'last_seq',
-  'min_time',
-  'max_time',
-] as const;
 
 /** Fills a migrated SQLite file with `trailBatches`; returns the sampled event ids. */
 function fillSqlite(file: string): string[] {
