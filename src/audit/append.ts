@@ -7,7 +7,7 @@ import type { DigestSigner } from './digest-signer.js';
 import { seqRangesQuery } from './keyed-events.js';
 import { lookupKeysOf, type KeyedEvent } from './lookup-keys.js';
 import { lookupValuesOf, type LookupValue } from './lookup-values.js';
-import type { CloudTrailRecord } from './record.js';
+import { parseStoredRecord, type CloudTrailRecord } from './record.js';
 import { recordText } from './record-text.js';
 import { rowInserter } from './row-inserter.js';
 
@@ -162,12 +162,8 @@ async function unkeyedEvents(tx: Transaction<Database>, after: number, upTo: num
   rows.sort((a, b) => a.seq - b.seq);
   const events: KeyedEvent[] = [];
   for (const row of rows) {
-    let record: CloudTrailRecord;
-    try {
-      record = JSON.parse(row.record) as CloudTrailRecord;
-    } catch {
-      continue;
-    }
+    const record = parseStoredRecord(row.record);
+    if (record === undefined) continue;
     const values = lookupValuesOf(record, new Date(row.event_time));
     events.push({ seq: row.seq, time: row.event_time, accountId: row.account_id, values });
   }

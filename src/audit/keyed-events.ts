@@ -4,7 +4,7 @@ import type { Database } from '../store/schema.js';
 import { eventIdTime } from './event-id.js';
 import { storedKeyValue } from './lookup-keys.js';
 import { hasLookupValue, quotedInRecord, type KeyAttribute } from './lookup-values.js';
-import type { CloudTrailRecord } from './record.js';
+import { parseStoredRecord, type CloudTrailRecord } from './record.js';
 
 /** Where a walk newest first resumes: strictly after this event (event time, then seq, both descending). */
 export interface EventCursor {
@@ -54,13 +54,8 @@ export async function keyedEvents(
     for (const row of rows) {
       if (row.account_id !== accountId || !within(row, bounds) || seen.has(row.seq)) continue;
       if (quoted !== undefined && !row.record.includes(quoted)) continue;
-      let parsed: CloudTrailRecord;
-      try {
-        parsed = JSON.parse(row.record) as CloudTrailRecord;
-      } catch {
-        continue;
-      }
-      if (!hasLookupValue(parsed, key, value)) continue;
+      const parsed = parseStoredRecord(row.record);
+      if (parsed === undefined || !hasLookupValue(parsed, key, value)) continue;
       seen.add(row.seq);
       found.push({ seq: row.seq, event_time: row.event_time, record: row.record, parsed });
     }

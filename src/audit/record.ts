@@ -69,3 +69,15 @@ export interface UserIdentity {
     readonly sourceIdentity?: string;
   };
 }
+
+/**
+ * A stored record text, parsed; undefined when it is not JSON (a row edited outside iamd: verify reports it, lookups
+ * and keys pass over it).
+ */
+export function parseStoredRecord(text: string): CloudTrailRecord | undefined {
+  try {
+    return JSON.parse(text) as CloudTrailRecord;
+  } catch {
+    return undefined;
+  }
+}

@@ -4,7 +4,7 @@ import { chainHash, GENESIS_HASH } from './chain.js';
 import type { DigestSigner } from './digest-signer.js';
 import { storedKeyValue } from './lookup-keys.js';
 import { lookupValuesOf } from './lookup-values.js';
-import type { CloudTrailRecord } from './record.js';
+import { parseStoredRecord, type CloudTrailRecord } from './record.js';
 
 /** One fault `verify` found. */
 export interface TrailProblem {
@@ -168,11 +168,7 @@ async function rowFault(row: Row, keys: KeyCover | undefined): Promise<string | 
 }
 
 function parsed(row: Row): CloudTrailRecord | undefined {
-  try {
-    return JSON.parse(row.record) as CloudTrailRecord;
-  } catch {
-    return undefined;
-  }
+  return parseStoredRecord(row.record);
 }
 
 /** The event's id as its record says, if the record can still be read. */

@@ -27,7 +27,7 @@ export interface AuditEventsTable {
  */
 export interface AuditEventKeysTable {
   account_id: string;
-  /** A LookupEvents AttributeKey: `EventName`, `Username`, `ResourceName`… */
+  /** A LookupEvents AttributeKey (`EventName`, `Username`, …), `Account` or `SessionIssuer` (lookup-values.ts). */
   attribute: string;
   value: string;
   first_seq: number;
