@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { usernameOf } from './lookup-values.js';
-import type { CloudTrailRecord } from './record.js';
+import { parseStoredRecord, type CloudTrailRecord } from './record.js';
 
 /** Filters of `iamd audit search` (each optional; all must hold). */
 export interface EventFilter {
@@ -26,7 +26,8 @@ export interface StoredEvent {
 /**
  * Events matching the filter, oldest first, at most `limit` of them (the newest `limit` when `newest`). The store
  * narrows by time and seq; each record then decides the rest (`iamd audit search` reads across accounts, where the
- * lookup keys of src/audit/lookup-keys.ts are per account).
+ * lookup keys of src/audit/lookup-keys.ts are per account). A row whose record iamd did not write (parseStoredRecord)
+ * matches nothing, as in LookupEvents; `iamd audit verify` reports it.
  */
 export async function findEvents(
   db: Kysely<Database>,
@@ -47,8 +48,8 @@ export async function findEvents(
       .limit(PAGE)
       .execute();
     for (const row of rows) {
-      const record = JSON.parse(row.record) as CloudTrailRecord;
-      if (matches(record, filter)) found.push({ seq: row.seq, record });
+      const record = parseStoredRecord(row.record);
+      if (record !== undefined && matches(record, filter)) found.push({ seq: row.seq, record });
       if (found.length === limit) break;
     }
     if (rows.length < PAGE) break;

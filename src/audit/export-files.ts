@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import type { CloudTrailRecord } from './record.js';
+import { parseStoredRecord, type CloudTrailRecord } from './record.js';
 
 const gzipAsync = promisify(gzip);
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -16,22 +16,31 @@ export interface ExportedFile {
   readonly records: number;
 }
 
+/** What an export wrote, and the seqs of the events it left out: rows whose record iamd did not write. */
+export interface LogExport {
+  readonly files: ExportedFile[];
+  readonly unreadable: number[];
+}
+
 /**
  * Writes the trail as CloudTrail log files: `{"Records":[…]}`, gzipped, one file per account, region and
  * interval, named as CloudTrail names them (`ACCOUNT_CloudTrail_REGION_YYYYMMDDTHHmmZ_UNIQUE.json.gz`, the time
  * being the end of the interval, when CloudTrail would have delivered it). The 16-character unique part is derived
  * from the file's first and last event, so exporting again rewrites the same files rather than adding copies.
+ * A row whose record is not a CloudTrail record as iamd writes it (parseStoredRecord) is left out and its seq
+ * returned: `iamd audit verify` says what happened to it.
  */
 export async function exportLogFiles(
   db: Kysely<Database>,
   outDir: string,
   intervalMs: number,
-): Promise<ExportedFile[]> {
+): Promise<LogExport> {
   await mkdir(outDir, { recursive: true });
   const groups = new Map<
     string,
     { account: string; region: string; end: Date; records: CloudTrailRecord[]; seqs: number[] }
   >();
+  const unreadable: number[] = [];
   let after = 0;
   for (;;) {
     const rows = await db
@@ -42,7 +51,11 @@ export async function exportLogFiles(
       .limit(1000)
       .execute();
     for (const row of rows) {
-      const record = JSON.parse(row.record) as CloudTrailRecord;
+      const record = parseStoredRecord(row.record);
+      if (record === undefined) {
+        unreadable.push(row.seq);
+        continue;
+      }
       const end = new Date((Math.floor(Date.parse(row.event_time) / intervalMs) + 1) * intervalMs);
       const key = `${record.recipientAccountId}|${record.awsRegion}|${end.getTime()}`;
       let group = groups.get(key);
@@ -63,7 +76,7 @@ export async function exportLogFiles(
     await writeFile(join(outDir, name), await gzipAsync(JSON.stringify({ Records: group.records })));
     files.push({ name, records: group.records.length });
   }
-  return files;
+  return { files, unreadable };
 }
 
 function uniqueString(seqs: readonly number[]): string {

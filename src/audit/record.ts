@@ -71,13 +71,76 @@ export interface UserIdentity {
 }
 
 /**
- * A stored record text, parsed; undefined when it is not JSON (a row edited outside iamd: verify reports it, lookups
- * and keys pass over it).
+ * A stored record text, parsed; undefined when it is not a record as iamd writes it: not JSON, or JSON without the
+ * members that lookups, keys, verify and exports read, each of its type (see isStoredRecord). Such a row was written
+ * outside iamd: verify reports it, the others pass over it rather than fail on it.
  */
 export function parseStoredRecord(text: string): CloudTrailRecord | undefined {
+  const value = parseStoredJson(text);
+  return isStoredRecord(value) ? value : undefined;
+}
+
+/**
+ * The event id that a stored record text names, if it is JSON with one, whatever else it holds: verify names a
+ * modified event by it.
+ */
+export function storedEventId(text: string): string | undefined {
+  const value = parseStoredJson(text);
+  return isObject(value) && typeof value['eventID'] === 'string' ? value['eventID'] : undefined;
+}
+
+function parseStoredJson(text: string): unknown {
   try {
-    return JSON.parse(text) as CloudTrailRecord;
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
+}
+
+// The members every record iamd writes has (api-call-event.ts, sign-in-event.ts), and those it may leave out.
+const STRINGS = [
+  'eventVersion',
+  'eventTime',
+  'eventSource',
+  'eventName',
+  'awsRegion',
+  'sourceIPAddress',
+  'eventID',
+  'eventType',
+  'recipientAccountId',
+] as const;
+const BOOLEANS = ['readOnly', 'managementEvent'] as const;
+const OPTIONAL_STRINGS = ['userAgent', 'errorCode', 'errorMessage', 'requestID'] as const;
+const MEMBER_OBJECTS = ['requestParameters', 'responseElements'] as const;
+const IDENTITY_OPTIONAL_STRINGS = ['principalId', 'arn', 'accountId', 'accessKeyId', 'userName'] as const;
+
+/**
+ * Whether a parsed value has the shape of a CloudTrailRecord as far as iamd's readers go: the members they read are
+ * there, with their types. It does not check values (an ARN's form, a time's format): verify compares those with
+ * the row, and a record that passes here cannot make a reader throw.
+ */
+export function isStoredRecord(value: unknown): value is CloudTrailRecord {
+  if (!isObject(value)) return false;
+  const identity = value['userIdentity'];
+  return (
+    STRINGS.every((m) => typeof value[m] === 'string') &&
+    BOOLEANS.every((m) => typeof value[m] === 'boolean') &&
+    OPTIONAL_STRINGS.every((m) => value[m] === undefined || typeof value[m] === 'string') &&
+    MEMBER_OBJECTS.every((m) => value[m] === null || isObject(value[m])) &&
+    isObject(identity) &&
+    typeof identity['type'] === 'string' &&
+    IDENTITY_OPTIONAL_STRINGS.every((m) => identity[m] === undefined || typeof identity[m] === 'string') &&
+    isSessionContext(identity['sessionContext'])
+  );
+}
+
+function isSessionContext(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!isObject(value)) return false;
+  const issuer = value['sessionIssuer'];
+  return issuer === undefined || (isObject(issuer) && typeof issuer['arn'] === 'string');
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

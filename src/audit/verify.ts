@@ -4,7 +4,7 @@ import { chainHash, GENESIS_HASH } from './chain.js';
 import type { DigestSigner } from './digest-signer.js';
 import { storedKeyValue } from './lookup-keys.js';
 import { lookupValuesOf } from './lookup-values.js';
-import { parseStoredRecord, type CloudTrailRecord } from './record.js';
+import { parseStoredRecord, storedEventId } from './record.js';
 
 /** One fault `verify` found. */
 export interface TrailProblem {
@@ -106,7 +106,7 @@ export async function verifyTrail(db: Kysely<Database>, signer: DigestSigner): P
             problems.push({
               kind: inserted ? 'inserted' : 'modified',
               seq: previous.seq,
-              eventId: eventIdOf(previous),
+              eventId: storedEventId(previous.record),
               detail: inserted
                 ? 'the next event chains past it: it was inserted'
                 : 'its hash is not the one the next event chains to',
@@ -124,7 +124,7 @@ export async function verifyTrail(db: Kysely<Database>, signer: DigestSigner): P
         problems.push({
           kind: 'inserted',
           seq: row.seq,
-          eventId: eventIdOf(row),
+          eventId: storedEventId(row.record),
           detail: 'it lies past the chain head',
         });
       beforePrevious = previous;
@@ -148,13 +148,13 @@ export async function verifyTrail(db: Kysely<Database>, signer: DigestSigner): P
 async function checkRow(row: Row, keys: KeyCover | undefined, problems: TrailProblem[]): Promise<void> {
   const fault = await rowFault(row, keys);
   if (fault !== undefined)
-    problems.push({ kind: 'modified', seq: row.seq, eventId: eventIdOf(row), detail: fault });
+    problems.push({ kind: 'modified', seq: row.seq, eventId: storedEventId(row.record), detail: fault });
 }
 
 async function rowFault(row: Row, keys: KeyCover | undefined): Promise<string | undefined> {
   if (chainHash(row.prev_hash, row.record) !== row.hash) return 'its record does not match its hash';
-  const record = parsed(row);
-  if (record === undefined) return 'its record is not JSON';
+  const record = parseStoredRecord(row.record);
+  if (record === undefined) return 'its record is not a CloudTrail record as iamd writes it';
   if (row.account_id !== record.recipientAccountId) return 'its account_id does not match its record';
   if (row.event_time.replace(/\.\d{3}Z$/, 'Z') !== record.eventTime)
     return 'its event_time does not match its record';
@@ -165,16 +165,6 @@ async function rowFault(row: Row, keys: KeyCover | undefined): Promise<string | 
       return `no lookup key covers its ${attribute} ${JSON.stringify(value)}`;
   }
   return undefined;
-}
-
-function parsed(row: Row): CloudTrailRecord | undefined {
-  return parseStoredRecord(row.record);
-}
-
-/** The event's id as its record says, if the record can still be read. */
-function eventIdOf(row: Row): string | undefined {
-  const id = parsed(row)?.eventID;
-  return typeof id === 'string' ? id : undefined;
 }
 
 /**

@@ -185,7 +185,16 @@ async function exportCommand(
   const interval = parseInterval(values.interval);
   if (interval === undefined) throw new Error(`\`${values.interval}\` is not an interval (like 5m, 1h, 30s)`);
   const out = values.out;
-  const files = await withStore(where(values, env), (store) => exportLogFiles(store.db, out, interval));
+  const { files, unreadable } = await withStore(where(values, env), (store) =>
+    exportLogFiles(store.db, out, interval),
+  );
   for (const f of files) io.stdout.write(`${join(out, f.name)}  ${f.records} records\n`);
+  if (unreadable.length > 0) {
+    const seqs = unreadable.slice(0, 10).join(', ') + (unreadable.length > 10 ? ', …' : '');
+    io.stderr.write(
+      `iamd audit export: left out ${unreadable.length} event(s) whose record is not a CloudTrail record ` +
+        `(seq ${seqs}); \`iamd audit verify\` reports them\n`,
+    );
+  }
   return 0;
 }
