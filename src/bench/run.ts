@@ -253,6 +253,17 @@ function argumentOf(flag: string): string | undefined {
   return i < 0 ? undefined : process.argv[i + 1];
 }
 
+/**
+ * The ratio of each round of one side to the same round of the other (they ran one after the other), as its median
+ * and interquartile range: how far apart the rounds were, which the pooled ratio does not show.
+ */
+function roundSpread(side: readonly number[], other: readonly number[]): string {
+  const ratios = side.map((rate, i) => (rate / other[i]!) * 100).sort((a, b) => a - b);
+  if (ratios.length === 0) return '-';
+  const at = (q: number) => ratios[Math.min(ratios.length - 1, Math.floor(q * ratios.length))]!.toFixed(0);
+  return `${at(0.5)}%, ${at(0.25)}-${at(0.75)}%`;
+}
+
 function printServerTable(
   server: readonly ServerMeasurement[],
   off: readonly ServerMeasurement[],
@@ -269,6 +280,7 @@ function printServerTable(
       'vs health'.padStart(10),
       offLabel.padStart(10),
       ratioLabel.padStart(7),
+      'rounds: median, IQR'.padStart(21),
     ].join('  '),
   );
   server.forEach((m, i) => {
@@ -283,6 +295,7 @@ function printServerTable(
         `${((m.requestsPerSecond / baseline.requestsPerSecond) * 100).toFixed(0)}%`.padStart(10),
         Math.round(without.requestsPerSecond).toLocaleString('en-US').padStart(10),
         `${((m.requestsPerSecond / without.requestsPerSecond) * 100).toFixed(0)}%`.padStart(7),
+        roundSpread(m.roundRates, without.roundRates).padStart(21),
       ].join('  '),
     );
   });

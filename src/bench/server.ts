@@ -47,6 +47,8 @@ export interface ServerMeasurement {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly errors: number;
+  /** Requests per second in each round, in order: a round of one side is compared with the same round of the other. */
+  readonly roundRates: readonly number[];
 }
 
 /** A server to measure: a build of iamd (its checkout directory) with the audit trail on or off. */
@@ -125,6 +127,7 @@ function send(url: URL, agent: Agent, item: Signed | undefined): Promise<number>
 /** What one side's rounds of one request kind have gathered. */
 interface Tally {
   readonly latencies: number[];
+  readonly roundRates: number[];
   seconds: number;
   errors: number;
 }
@@ -140,6 +143,7 @@ async function drive(
   let next = 0;
   const deadline = performance.now() + seconds * 1000;
   const start = performance.now();
+  const before = tally.latencies.length;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < deadline) {
@@ -151,7 +155,9 @@ async function drive(
       }
     }),
   );
-  tally.seconds += (performance.now() - start) / 1000;
+  const elapsed = (performance.now() - start) / 1000;
+  tally.seconds += elapsed;
+  tally.roundRates.push((tally.latencies.length - before) / elapsed);
   agent.destroy();
 }
 
@@ -163,6 +169,7 @@ function measurement(name: string, tally: Tally): ServerMeasurement {
     p50Ms: latencies[Math.floor(latencies.length * 0.5)] ?? 0,
     p99Ms: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
     errors: tally.errors,
+    roundRates: tally.roundRates,
   };
 }
 
@@ -198,8 +205,8 @@ export async function benchServer(
       const result: ServerComparison = { on: [], off: [] };
       for (let i = 0; i < on.kinds.length; i++) {
         const [name, items] = on.kinds[i]!;
-        const offTally: Tally = { latencies: [], seconds: 0, errors: 0 };
-        const onTally: Tally = { latencies: [], seconds: 0, errors: 0 };
+        const offTally: Tally = { latencies: [], roundRates: [], seconds: 0, errors: 0 };
+        const onTally: Tally = { latencies: [], roundRates: [], seconds: 0, errors: 0 };
         for (let round = 0; round < ROUNDS; round++) {
           await drive(off.url, off.kinds[i]![1], SECONDS / ROUNDS, offTally);
           await drive(on.url, items, SECONDS / ROUNDS, onTally);
