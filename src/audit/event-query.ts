@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { usernameOf } from './lookup-values.js';
@@ -13,8 +14,10 @@ export interface EventFilter {
   /** Exclusive, ISO 8601. */
   readonly end?: Date | undefined;
   readonly readOnly?: boolean | undefined;
-  /** Only events after this seq (for `tail --follow`). */
+  /** Only events after this seq… */
   readonly afterSeq?: number | undefined;
+  /** …and up to this one (for `tail --follow`). */
+  readonly upToSeq?: number | undefined;
 }
 
 /** A stored event: its place in the chain and its record. */
@@ -42,6 +45,7 @@ export async function findEvents(
     if (filter.start !== undefined) query = query.where('event_time', '>=', filter.start.toISOString());
     if (filter.end !== undefined) query = query.where('event_time', '<', filter.end.toISOString());
     if (filter.afterSeq !== undefined) query = query.where('seq', '>', filter.afterSeq);
+    if (filter.upToSeq !== undefined) query = query.where('seq', '<=', filter.upToSeq);
     if (from !== undefined) query = query.where('seq', newest ? '<' : '>', from);
     const rows = await query
       .orderBy('seq', newest ? 'desc' : 'asc')
@@ -60,6 +64,42 @@ export async function findEvents(
 }
 
 const PAGE = 500;
+
+/**
+ * The seq of the newest event (0 for an empty trail). Appends serialize on the chain head, which they move in the
+ * transaction that adds their events, so every event up to it has committed and none will come before it.
+ */
+export async function newestSeq(db: Kysely<Database>): Promise<number> {
+  const head = await db.selectFrom('audit_chain').select('seq').where('id', '=', 1).executeTakeFirst();
+  return head?.seq ?? 0;
+}
+
+/**
+ * `iamd audit tail --follow`: every `intervalMs`, hands `print` the events matching the filter that were appended
+ * since the last look (the first look: after seq `from`), until `signal` aborts. Each look reads only those events,
+ * up to the head it read first, however few of them match.
+ */
+export async function followEvents(
+  db: Kysely<Database>,
+  filter: EventFilter,
+  from: number,
+  print: (events: readonly StoredEvent[]) => void,
+  signal: AbortSignal,
+  intervalMs = 500,
+): Promise<void> {
+  let last = from;
+  while (!signal.aborted) {
+    try {
+      await sleep(intervalMs, undefined, { signal });
+    } catch {
+      return; // aborted while waiting
+    }
+    const head = await newestSeq(db);
+    if (head <= last) continue;
+    print(await findEvents(db, { ...filter, afterSeq: last, upToSeq: head }, Number.MAX_SAFE_INTEGER));
+    last = head;
+  }
+}
 
 function matches(record: CloudTrailRecord, filter: EventFilter): boolean {
   return (

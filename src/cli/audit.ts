@@ -2,7 +2,14 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { digestSignerFor } from '../audit/digest-signer.js';
-import { eventLine, findEvents, type EventFilter, type StoredEvent } from '../audit/event-query.js';
+import {
+  eventLine,
+  findEvents,
+  followEvents,
+  newestSeq,
+  type EventFilter,
+  type StoredEvent,
+} from '../audit/event-query.js';
 import { exportLogFiles, parseInterval } from '../audit/export-files.js';
 import { verifyTrail } from '../audit/verify.js';
 import { MASTER_KEY_ENV, MASTER_KEY_FILE, loadMasterKey } from '../auth/master-key.js';
@@ -153,19 +160,20 @@ async function listCommand(
       io.stdout.write(`${values.format === 'json' ? JSON.stringify(e.record) : eventLine(e)}\n`);
   };
   return withStore(where(values, env), async (store) => {
-    const events = await findEvents(store.db, filter, limit, mode === 'tail');
-    print(events);
-    if (!(mode === 'tail' && values.follow)) return 0;
-    let last = events.at(-1)?.seq ?? 0;
-    let stopped = false;
-    const stop = () => (stopped = true);
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    while (!stopped) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const more = await findEvents(store.db, { ...filter, afterSeq: last }, 1000);
-      print(more);
-      last = more.at(-1)?.seq ?? last;
+    const follow = mode === 'tail' && values.follow;
+    // Following starts after the head as it is now, which the first page ends at.
+    const head = follow ? await newestSeq(store.db) : undefined;
+    print(await findEvents(store.db, { ...filter, upToSeq: head }, limit, mode === 'tail'));
+    if (head === undefined) return 0;
+    const stop = new AbortController();
+    const abort = () => stop.abort();
+    process.once('SIGINT', abort);
+    process.once('SIGTERM', abort);
+    try {
+      await followEvents(store.db, filter, head, print, stop.signal);
+    } finally {
+      process.off('SIGINT', abort);
+      process.off('SIGTERM', abort);
     }
     return 0;
   });
