@@ -19,13 +19,14 @@ export const ROOT_PASSWORD = 'root-Console-Pass-1';
 
 /**
  * Starts a real `iamd serve --dev` on a free loopback port. `IAMD_TEST_DATABASE_URL` switches the store to
- * PostgreSQL (CI runs the suite a second time that way).
+ * PostgreSQL (CI runs the suite a second time that way), unless the overrides ask for `dev` or name the store
+ * (`store: undefined` with a `dataDir`: a SQLite file there).
  */
 export async function startTestServer(overrides: Partial<ServerOptions> = {}): Promise<RunningServer> {
   const databaseUrl = process.env['IAMD_TEST_DATABASE_URL'];
   // On PostgreSQL each server gets a schema of its own, so test files running in parallel never share rows.
   const store =
-    databaseUrl === undefined || overrides.dev === true
+    databaseUrl === undefined || overrides.dev === true || 'store' in overrides
       ? undefined
       : await openPostgresStore(databaseUrl, { schema: `e2e_${randomBytes(6).toString('hex')}` });
   return startServer({
