@@ -155,7 +155,8 @@ export async function appendEvents(
 
 /**
  * The events after `after` up to `upTo`, in seq order, as their keys see them: their values come from the stored
- * records, which is also what verify checks them against. A record that is not JSON gets no keys (verify reports it).
+ * records, which is also what verify checks them against. A record iamd did not write (parseStoredRecord) gets no
+ * keys (verify reports it).
  */
 async function unkeyedEvents(tx: Transaction<Database>, after: number, upTo: number): Promise<KeyedEvent[]> {
   const rows = await seqRangesQuery(tx, [{ first_seq: after + 1, last_seq: upTo }]).execute();
