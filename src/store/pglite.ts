@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely';
+import { introspectingSchema } from './postgres-introspector.js';
 import { createStore, type Store } from './store.js';
 
 /**
@@ -10,5 +11,8 @@ import { createStore, type Store } from './store.js';
 export async function openPgliteStore(): Promise<Store> {
   const pglite = await PGlite.create();
   // Kysely's own PGlite dialect: it runs transactions in PGlite's exclusive mode and serializes its single connection.
-  return createStore({ kind: 'postgres', dialect: new PGliteDialect({ pglite }) });
+  return createStore({
+    kind: 'postgres',
+    dialect: introspectingSchema(new PGliteDialect({ pglite }), undefined),
+  });
 }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { PostgresDialect, sql, type Kysely } from 'kysely';
+import { introspectingSchema } from './postgres-introspector.js';
 import type { Database } from './schema.js';
 import { createStore, type Store } from './store.js';
 import { TABLES } from './tables.js';
@@ -61,7 +62,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   }
   return createStore({
     kind: 'postgres',
-    dialect: new PostgresDialect({ pool }),
+    dialect: introspectingSchema(new PostgresDialect({ pool }), schema),
     schema,
     reset: deleteInOneRoundTrip,
   });

@@ -53,8 +53,8 @@ export async function migrate(
   schema?: string,
 ): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(kind) };
-  // Without a schema, Kysely looks for its bookkeeping tables in every schema it can see, and would take another
-  // schema's for this one's.
+  // Kysely creates and reads its bookkeeping tables in the store's schema. The PostgreSQL dialects list only that
+  // schema's tables to the Migrator (postgres-introspector.ts), so another schema's never pass for this one's.
   const { error } = await new Migrator({ db, provider, migrationTableSchema: schema }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }
