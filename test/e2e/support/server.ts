@@ -2,6 +2,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, MiddlewareStack } from '@aws-sdk/types';
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { startServer, type RunningServer, type ServerOptions } from '../../../src/server/start.js';
 import { openPostgresStore } from '../../../src/store/postgres.js';
 import { auditDumpDir, credentialSecrets, dumpRecords, dumpSecrets, secretsIn } from './audit-dump.js';
@@ -24,24 +25,53 @@ export const ROOT_PASSWORD = 'root-Console-Pass-1';
  */
 export async function startTestServer(overrides: Partial<ServerOptions> = {}): Promise<RunningServer> {
   const databaseUrl = process.env['IAMD_TEST_DATABASE_URL'];
-  // On PostgreSQL each server gets a schema of its own, so test files running in parallel never share rows.
-  const store =
-    databaseUrl === undefined || overrides.dev === true || 'store' in overrides
-      ? undefined
-      : await openPostgresStore(databaseUrl, { schema: `e2e_${randomBytes(6).toString('hex')}` });
+  if (databaseUrl === undefined || overrides.dev === true || 'store' in overrides)
+    return startWith(overrides);
+  // On PostgreSQL each server gets a schema of its own, so test files running in parallel never share rows. The
+  // schema goes with the server, so that runs do not pile schemas up in the test database.
+  const schema = `e2e_${randomBytes(6).toString('hex')}`;
+  const store = await openPostgresStore(databaseUrl, { schema });
+  let server: RunningServer;
+  try {
+    server = await startWith({ store, ...overrides });
+  } catch (error) {
+    // A server that fails to start (a test of bad options) leaves the store it was given to its caller.
+    await store.close();
+    await dropSchema(databaseUrl, schema);
+    throw error;
+  }
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      await dropSchema(databaseUrl, schema);
+    },
+  };
+}
+
+function startWith(overrides: Partial<ServerOptions>): Promise<RunningServer> {
   return startServer({
     host: '127.0.0.1',
     port: 0,
     dataDir: '',
     accountId: ACCOUNT,
     dev: true,
-    store,
     rootKey: { accessKeyId: ROOT.accessKeyId, secretAccessKey: ROOT.secretAccessKey },
     rootPassword: ROOT_PASSWORD,
     env: {},
     onAuditAppended: auditDumpDir() === undefined ? undefined : dumpRecords,
     ...overrides,
   });
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** SDK clients for a server, signed with the given credentials (the root key by default). */
