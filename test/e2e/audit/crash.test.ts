@@ -13,8 +13,8 @@ import { ROOT } from '../support/server.js';
  * Durability: `iamd serve --data DIR` is killed (SIGKILL) in the middle of a burst of concurrent CreateUser calls,
  * and of reads, whose events are appended in batches between the changes' own (audit-trail.ts). After a restart
  * every user that exists has its CreateUser event, every CreateUser success event names a user that exists, and
- * `iamd audit verify` accepts the trail. Then an edited and a deleted event make it fail, naming them. Needs dist/
- * (npm test builds it first).
+ * `iamd audit verify` accepts the trail. Then an edited and a deleted event make it fail, naming them, and `iamd audit
+ * export` leaves out a row rewritten to hold no record, naming it. Needs dist/ (npm test builds it first).
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'iamd-crash-'));
 const children: ChildProcess[] = [];
@@ -44,11 +44,29 @@ async function serve(): Promise<{ child: ChildProcess; url: string }> {
   return { child, url };
 }
 
-async function cli(...args: string[]): Promise<{ code: number; out: string }> {
+/** Runs `iamd` in this process: `out` holds both streams in order, `err` the standard error alone. */
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
-  const io = { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (out += t) } };
+  let err = '';
+  const io = {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => ((err += t), (out += t)) },
+  };
   const code = await main(args, io);
-  return { code, out };
+  return { code, out, err };
+}
+
+/** The records of each file that `iamd audit export` wrote, by the counts it printed. */
+async function exportRecords(): Promise<{ code: number; err: string; total: number }> {
+  const out = mkdtempSync(join(tmpdir(), 'iamd-export-'));
+  const exported = await cli('audit', 'export', '--out', out, '--interval', '5m', '--data', dataDir);
+  let total = 0;
+  for (const [, name, count] of exported.out.matchAll(/(\S+\.json\.gz) {2}(\d+) records/g)) {
+    const file = JSON.parse(gunzipSync(readFileSync(name!)).toString('utf8')) as { Records: unknown[] };
+    expect(file.Records).toHaveLength(Number(count));
+    total += file.Records.length;
+  }
+  return { code: exported.code, err: exported.err, total };
 }
 
 function database(): BetterSqlite3.Database {
@@ -179,5 +197,20 @@ describe('audit durability across a crash', () => {
     };
     expect(file.Records).toHaveLength(Number(match![2]));
     expect(file.Records[0]).toMatchObject({ eventVersion: '1.08', recipientAccountId: '123456789012' });
+  });
+
+  it('export leaves out a row that holds no CloudTrail record, names its seq on stderr, and exits 0', async () => {
+    const before = await exportRecords();
+    expect(before).toMatchObject({ code: 0, err: '' });
+    const db = database();
+    const { seq } = db.prepare('select seq from audit_events order by seq limit 1 offset 20').get() as {
+      seq: number;
+    };
+    db.prepare("update audit_events set record = 'null' where seq = ?").run(seq);
+    db.close();
+    const after = await exportRecords();
+    expect(after.code).toBe(0);
+    expect(after.total).toBe(before.total - 1);
+    expect(after.err).toContain(`left out 1 event(s) whose record is not a CloudTrail record (seq ${seq})`);
   });
 });
