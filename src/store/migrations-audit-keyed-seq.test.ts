@@ -17,6 +17,7 @@ import { lookupValuesOf } from '../audit/lookup-values.js';
 import { rootSignIn } from '../audit/test-support/root-sign-in.js';
 import { verifyTrail } from '../audit/verify.js';
 import { migrationsFor } from './migrations.js';
+import { introspectingSchema } from './postgres-introspector.js';
 import { openPostgresStore } from './postgres.js';
 import { openSqliteStore } from './sqlite.js';
 import { createStore, type Store, type StoreKind } from './store.js';
@@ -56,7 +57,11 @@ async function pgliteBefore(): Promise<Before0009> {
   return {
     kind: 'postgres',
     db,
-    open: () => createStore({ kind: 'postgres', dialect: new PGliteDialect({ pglite }) }),
+    open: () =>
+      createStore({
+        kind: 'postgres',
+        dialect: introspectingSchema(new PGliteDialect({ pglite }), undefined),
+      }),
   };
 }
 
@@ -64,7 +69,7 @@ async function postgresBefore(url: string): Promise<Before0009> {
   const schema = `iamd_0009_test_${randomBytes(4).toString('hex')}`;
   const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}` });
   await pool.query(`create schema ${schema}`);
-  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<unknown>({ dialect: introspectingSchema(new PostgresDialect({ pool }), schema) });
   cleanups.push(async () => {
     await sql.raw(`drop schema if exists ${schema} cascade`).execute(db);
     await db.destroy();
