@@ -2,9 +2,9 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, MiddlewareStack } from '@aws-sdk/types';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { startServer, type RunningServer, type ServerOptions } from '../../../src/server/start.js';
 import { openPostgresStore } from '../../../src/store/postgres.js';
+import { dropSchema } from '../../../src/store/test-support/drop-schema.js';
 import { auditDumpDir, credentialSecrets, dumpRecords, dumpSecrets, secretsIn } from './audit-dump.js';
 
 /** The preset root key of every e2e server (AWS's documentation example key). */
@@ -62,16 +62,6 @@ function startWith(overrides: Partial<ServerOptions>): Promise<RunningServer> {
     onAuditAppended: auditDumpDir() === undefined ? undefined : dumpRecords,
     ...overrides,
   });
-}
-
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`drop schema if exists ${schema} cascade`);
-  } finally {
-    await client.end();
-  }
 }
 
 /** SDK clients for a server, signed with the given credentials (the root key by default). */
