@@ -7,6 +7,8 @@ import { introspectingSchema, SchemaIntrospector } from './postgres-introspector
 import { createStore } from './store.js';
 
 const OPEN_TIMEOUT = 60_000;
+// Kysely's own listing, the reference here, reads every schema in the database: seconds on a crowded one.
+const LISTING_TIMEOUT = 30_000;
 const url = process.env['IAMD_TEST_DATABASE_URL'];
 
 /** Runs each statement in turn (Kysely sends each as a prepared statement, which holds one command). */
@@ -38,35 +40,43 @@ function introspectionSuite(name: string, open: () => Promise<Kysely<unknown>>):
       await db.destroy();
     });
 
-    it("lists its schema's tables and views only, described as Kysely's own introspector describes them", async () => {
-      const everything = await new PostgresIntrospector(db).getTables();
-      const tables = await new SchemaIntrospector(db, mine).getTables();
-      expect(tables.map((t) => t.name)).toEqual(['account_names', 'accounts']);
-      expect(tables).toEqual(everything.filter((t) => t.schema === mine));
-      const accounts = tables.find((t) => t.name === 'accounts');
-      expect(
-        accounts?.columns.map((c) => [c.name, c.isAutoIncrementing, c.isNullable, c.hasDefaultValue]),
-      ).toEqual([
-        ['id', true, false, true],
-        ['name', false, false, true],
-        ['note', false, true, false],
-      ]);
-      expect(accounts?.columns[2]?.comment).toBe('a note');
-    });
+    it(
+      "lists its schema's tables and views only, described as Kysely's own introspector describes them",
+      async () => {
+        const everything = await new PostgresIntrospector(db).getTables();
+        const tables = await new SchemaIntrospector(db, mine).getTables();
+        expect(tables.map((t) => t.name)).toEqual(['account_names', 'accounts']);
+        expect(tables).toEqual(everything.filter((t) => t.schema === mine));
+        const accounts = tables.find((t) => t.name === 'accounts');
+        expect(
+          accounts?.columns.map((c) => [c.name, c.isAutoIncrementing, c.isNullable, c.hasDefaultValue]),
+        ).toEqual([
+          ['id', true, false, true],
+          ['name', false, false, true],
+          ['note', false, true, false],
+        ]);
+        expect(accounts?.columns[2]?.comment).toBe('a note');
+      },
+      LISTING_TIMEOUT,
+    );
 
     it("leaves out Kysely's migration tables unless asked for them", async () => {
       const asked = await new SchemaIntrospector(db, mine).getTables({ withInternalKyselyTables: true });
       expect(asked.map((t) => t.name)).toEqual(['account_names', 'accounts', 'kysely_migration']);
     });
 
-    it("without a schema, lists the connection's current schema", async () => {
-      const { rows } = await sql<{ current: string }>`select current_schema() as current`.execute(db);
-      const current = rows[0]?.current;
-      const everything = await new PostgresIntrospector(db).getTables();
-      const tables = await new SchemaIntrospector(db, undefined).getTables();
-      expect(tables).toEqual(everything.filter((t) => t.schema === current));
-      expect(tables.some((t) => t.schema === mine || t.schema === other)).toBe(false);
-    });
+    it(
+      "without a schema, lists the connection's current schema",
+      async () => {
+        const { rows } = await sql<{ current: string }>`select current_schema() as current`.execute(db);
+        const current = rows[0]?.current;
+        const everything = await new PostgresIntrospector(db).getTables();
+        const tables = await new SchemaIntrospector(db, undefined).getTables();
+        expect(tables).toEqual(everything.filter((t) => t.schema === current));
+        expect(tables.some((t) => t.schema === mine || t.schema === other)).toBe(false);
+      },
+      LISTING_TIMEOUT,
+    );
   });
 }
 
