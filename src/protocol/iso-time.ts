@@ -6,21 +6,29 @@
 
 let memoSecond = Number.NaN;
 let memoText = '';
+let memoSeconds = '';
 
-/** `2026-01-02T03:04:05`: the instant's second, without zone (toISOString's form, whatever the year's width). */
-function secondText(ms: number): string {
+/** Brings the memo to the instant's second. */
+function toSecond(ms: number): void {
   const second = Math.floor(ms / 1000);
   if (second !== memoSecond) {
     // toISOString always ends in `.sssZ`.
     memoText = new Date(second * 1000).toISOString().slice(0, -5);
+    memoSeconds = `${memoText}Z`;
     memoSecond = second;
   }
+}
+
+/** `2026-01-02T03:04:05`: the instant's second, without zone (toISOString's form, whatever the year's width). */
+function secondText(ms: number): string {
+  toSecond(ms);
   return memoText;
 }
 
 /** ISO 8601 in UTC to the second, as IAM and STS write dates (`2026-01-02T03:04:05Z`). */
 export function isoSeconds(date: Date): string {
-  return `${secondText(date.getTime())}Z`;
+  toSecond(date.getTime());
+  return memoSeconds;
 }
 
 /** ISO 8601 in UTC to the millisecond (`2026-01-02T03:04:05.678Z`), exactly as `toISOString` writes it. */
