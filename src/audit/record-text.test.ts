@@ -135,6 +135,15 @@ describe('recordText', () => {
     }
   });
 
+  it('writes the calls of one caller with many operation names (as failed calls name unknown actions)', () => {
+    const call = sampleApiCall('z', 2);
+    for (let round = 0; round < 2; round++)
+      for (let i = 0; i < 200; i++) {
+        const record = apiCallRecord({ ...call, operation: `Action${i % 150}`, requestId: `r${round}-${i}` });
+        expect(recordText(record)).toBe(JSON.stringify(record));
+      }
+  });
+
   it('writes an object member as it is now, even when the same object was written before', () => {
     const shared = { n: 1 };
     const record = { ...apiCallRecord(sampleApiCall('y', 1)), extra: shared } as CloudTrailRecord;

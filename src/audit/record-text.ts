@@ -42,8 +42,10 @@ interface Layout {
   readonly segments: readonly string[];
 }
 
-// Kept per userIdentity object (one per caller) and eventName.
+// Kept per userIdentity object (one per caller) and eventName, up to MAX_LAYOUTS names per caller: a failed call's
+// eventName is the Action it sent, whatever that was, and a caller's identity may live as long as the server.
 const layouts = new WeakMap<object, Map<string, Layout>>();
+const MAX_LAYOUTS = 64;
 
 function layoutOf(record: CloudTrailRecord): Layout | undefined {
   const identity: unknown = record.userIdentity;
@@ -77,6 +79,7 @@ function withLayout(record: CloudTrailRecord): string {
   const segments: string[] = [];
   let text = '';
   let segment = '';
+  // A record is a plain object literal: for…in gives its own members in the order JSON.stringify writes them.
   for (const key in record) {
     const value = record[key as keyof CloudTrailRecord];
     const member = memberText(key, value);
@@ -103,6 +106,7 @@ function withLayout(record: CloudTrailRecord): string {
     segments[0] = `{${segments[0]!.slice(1)}`;
     let byName = layouts.get(identity);
     if (byName === undefined) layouts.set(identity, (byName = new Map()));
+    else if (byName.size >= MAX_LAYOUTS) byName.clear();
     byName.set(record.eventName, { keys, varying, values, segments });
   }
   return `{${text.slice(1)}}`;
